@@ -7,7 +7,6 @@ import type { CliIo, Command } from './commands/command';
 import { UsageError } from './commands/command';
 
 const commands: Record<string, () => Promise<Command>> = {
-  kb: async () => (await import('./commands/kb')).kbCommand,
   route: async () => (await import('./commands/route')).routeCommand,
 };
 
@@ -24,7 +23,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return name === undefined || name === 'help' || name === '--help' ? 0 : 2;
   }
   try {
-    return await (await load())(args, io);
+    return await (
+      await load()
+    )(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(error.message);

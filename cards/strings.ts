@@ -1,0 +1,119 @@
+/** Every text the cards show, in German and English. Keys are shared by both languages. */
+export type Language = 'de' | 'en';
+
+const de = {
+  welcomeTitle: 'Willkommen bei Digitallotse',
+  welcomeIntro:
+    'Ich beantworte Fragen rund um digitales Arbeiten in der Stadtverwaltung – von Teams über Outlook bis zum Passwort. Was ich nicht weiß, gebe ich an Ihre Digitallotsin oder Ihren Digitallotsen weiter.',
+  welcomeAsk: 'Stellen Sie Ihre Frage einfach hier im Chat, in Ihren eigenen Worten.',
+  welcomeLotse: 'Ihre Ansprechperson',
+  helpTitle: 'So helfe ich Ihnen',
+  helpIntro: 'Schreiben Sie Ihre Frage in eigenen Worten – oder einen dieser Befehle:',
+  helpButton: 'Hilfe',
+  commandAsk: 'Ihre Frage',
+  commandAskText: 'z. B. „Wie ändere ich mein Passwort?“',
+  commandHelp: 'hilfe',
+  commandHelpText: 'zeigt diese Übersicht',
+  commandLotse: 'Wer ist mein Digitallotse?',
+  commandLotseText: 'nennt Ihre Ansprechperson mit Erreichbarkeit',
+  commandLanguage: 'sprache',
+  commandLanguageText: 'wechselt zwischen Deutsch und Englisch',
+  languageSwitched: 'Alles klar, ich antworte ab jetzt auf Deutsch.',
+  errorTitle: 'Das hat leider nicht geklappt',
+  errorText:
+    'Bei der Bearbeitung ist ein Fehler aufgetreten. Bitte versuchen Sie es in einem Moment erneut. Wenn es wieder passiert, nennen Sie dem IT-Servicedesk bitte diese Kennung:',
+  errorId: 'Kennung',
+  unavailableText: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+  tenantRefused:
+    'Dieser Bot steht nur den Beschäftigten der Stadtverwaltung zur Verfügung. Ihre Organisation ist dafür nicht freigeschaltet.',
+  answerHelpful: 'Hat das geholfen?',
+  voteUp: '👍 Ja',
+  voteDown: '👎 Nein',
+  voteThanksUp: 'Danke! Schön, dass es geholfen hat.',
+  voteThanksDown:
+    'Danke für die Rückmeldung. Wir verbessern die Antwort – oder fragen Sie direkt Ihre Lotsin / Ihren Lotsen.',
+  followUps: 'Passende Anschlussfragen',
+  handoff: 'An meine Digitallotsin / meinen Digitallotsen weitergeben',
+  suggestionsTitle: 'Meinten Sie …?',
+  suggestionsText: 'Ich bin mir nicht sicher, was Sie meinen. Passt eine dieser Fragen?',
+  noAnswerTitle: 'Dazu weiß ich leider (noch) nichts',
+  noAnswerText:
+    'Ihre Frage kann ich nicht sicher beantworten. Ihre Digitallotsin oder Ihr Digitallotse hilft gern weiter.',
+  lotseTitle: 'Ihre Ansprechperson',
+  lotseAvailable: 'erreichbar',
+  lotseAbsent: 'abwesend',
+  lotseAbsentUntil: 'abwesend bis',
+  lotseChat: 'Chat öffnen',
+  lotseOthers: 'Weitere Lotsinnen und Lotsen Ihres Bereichs',
+  lotseCentral: 'Zentrales Digitallotsen-Team',
+  lotseNone:
+    'Für Ihren Bereich ist noch keine Digitallotsin und kein Digitallotse eingetragen. Das zentrale Team hilft Ihnen gern.',
+  lotseViaManager: 'Ihr Bereich hat keine eigene Lotsin / keinen eigenen Lotsen; zuständig ist:',
+  lotseNotRoutable:
+    'Diese Funktion steht nur aktiven Beschäftigten der Stadtverwaltung zur Verfügung – Gastkonten können keine Lotsin und keinen Lotsen erreichen.',
+  lotseIsYou:
+    'Sie sind selbst Digitallotsin / Digitallotse. Ihre Ansprechperson für eigene Fragen:',
+  commandAskLotse: 'Wer ist mein Digitallotse?',
+};
+
+export type Strings = typeof de;
+
+const en: Strings = {
+  welcomeTitle: 'Welcome to Digitallotse',
+  welcomeIntro:
+    'I answer questions about digital work in the city administration – from Teams and Outlook to your password. What I cannot answer, I pass on to your Digitallotse, the digital guide of your unit.',
+  welcomeAsk: 'Just ask your question here in the chat, in your own words.',
+  welcomeLotse: 'Your contact',
+  helpTitle: 'How I can help',
+  helpIntro: 'Type your question in your own words – or one of these commands:',
+  helpButton: 'Help',
+  commandAsk: 'Your question',
+  commandAskText: 'e.g. "How do I change my password?"',
+  commandHelp: 'help',
+  commandHelpText: 'shows this overview',
+  commandLotse: 'Who is my lotse?',
+  commandLotseText: 'names your contact and whether they are available',
+  commandLanguage: 'language',
+  commandLanguageText: 'switches between German and English',
+  languageSwitched: 'All right, I will answer in English from now on.',
+  errorTitle: 'Sorry, that did not work',
+  errorText:
+    'Something went wrong while handling your message. Please try again in a moment. If it happens again, please give the IT service desk this reference:',
+  errorId: 'Reference',
+  unavailableText: 'The service is not available right now. Please try again later.',
+  tenantRefused:
+    'This bot is only available to the staff of the city administration. Your organisation has not been enabled for it.',
+  answerHelpful: 'Did this help?',
+  voteUp: '👍 Yes',
+  voteDown: '👎 No',
+  voteThanksUp: 'Thank you! Glad it helped.',
+  voteThanksDown:
+    'Thanks for the feedback. We will improve the answer – or ask your lotse directly.',
+  followUps: 'Related questions',
+  handoff: 'Pass on to my Digitallotse',
+  suggestionsTitle: 'Did you mean …?',
+  suggestionsText: 'I am not sure what you mean. Does one of these questions fit?',
+  noAnswerTitle: 'Sorry, I do not know about that (yet)',
+  noAnswerText:
+    'I cannot answer your question with confidence. Your Digitallotse, the digital guide of your unit, is happy to help.',
+  lotseTitle: 'Your contact',
+  lotseAvailable: 'available',
+  lotseAbsent: 'absent',
+  lotseAbsentUntil: 'absent until',
+  lotseChat: 'Open chat',
+  lotseOthers: 'Other lotsen of your unit',
+  lotseCentral: 'Central Digitallotsen team',
+  lotseNone: 'No Digitallotse is registered for your unit yet. The central team is happy to help.',
+  lotseViaManager: 'Your unit has no lotse of its own; your contact is:',
+  lotseNotRoutable:
+    'This is only available to active staff of the city administration – guest accounts cannot reach a lotse.',
+  lotseIsYou: 'You are a Digitallotse yourself. Your contact for your own questions:',
+  commandAskLotse: 'Who is my lotse?',
+};
+
+export const strings: Record<Language, Strings> = { de, en };
+
+/** German unless the locale (e.g. `en-US`) says English. */
+export function languageOf(locale: string | undefined): Language {
+  return locale?.toLowerCase().startsWith('en') ? 'en' : 'de';
+}

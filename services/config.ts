@@ -1,0 +1,212 @@
+/**
+ * The one place where the environment becomes configuration. Everything the bot reads
+ * from the environment is declared here and documented in .env.example; a bad value
+ * stops the start with a message that names the variable.
+ */
+import { z } from 'zod';
+import { DirectoryConfigError, readDirectoryConfig, type DirectoryOptions } from './directory';
+
+const DEFAULT_SQLITE_PATH = './data/digitallotse.db';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const unitInterval = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BODY_BYTES: positiveInt(256 * 1024),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+  ALLOWED_TENANT_IDS: list,
+
+  SQLITE_PATH: z.string().trim().min(1).default(DEFAULT_SQLITE_PATH),
+  COSMOS_ENDPOINT: optionalText.pipe(z.url().optional()),
+  COSMOS_KEY: optionalText,
+  COSMOS_DATABASE: z.string().trim().min(1).default('digitallotse'),
+  COSMOS_USE_MANAGED_IDENTITY: flag,
+
+  KB_ANSWER_THRESHOLD: unitInterval(0.5),
+  KB_SUGGEST_THRESHOLD: unitInterval(0.25),
+  GAPS_RETENTION_DAYS: positiveInt(90),
+});
+
+export type Environment = Record<string, string | undefined>;
+
+export type StoreConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'cosmos'; endpoint: string; database: string; key?: string; managedIdentity: boolean };
+
+export interface BotCredentials {
+  appId: string;
+  appPassword?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface Config {
+  production: boolean;
+  /** No credentials: anonymous, loopback only. Never in production. */
+  localMode: boolean;
+  port: number;
+  host: string;
+  logLevel: string;
+  maxBodyBytes: number;
+  credentials?: BotCredentials;
+  /** Empty: every tenant (only allowed in local mode). */
+  allowedTenantIds: string[];
+  store: StoreConfig;
+  /** Graph, an organisation file, or the shipped demo organisation (local only). */
+  directory: DirectoryOptions;
+  knowledge: { answerThreshold: number; suggestThreshold: number; gapsRetentionDays: number };
+}
+
+/** Bad configuration: the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ungültige Konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Parsed = z.infer<typeof environmentSchema>;
+
+export function loadConfig(env: Environment = process.env): Config {
+  const result = environmentSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const parsed = result.data;
+  const { directory, problems: directoryProblems } = directoryOf(env, parsed);
+  const problems = [...credentialProblems(parsed), ...storeProblems(parsed), ...directoryProblems];
+  if (parsed.KB_SUGGEST_THRESHOLD > parsed.KB_ANSWER_THRESHOLD) {
+    problems.push('KB_SUGGEST_THRESHOLD: darf nicht größer als KB_ANSWER_THRESHOLD sein');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const production = parsed.NODE_ENV === 'production';
+  const localMode = parsed.MicrosoftAppId === undefined;
+  return {
+    production,
+    localMode,
+    port: parsed.PORT,
+    host: localMode ? '127.0.0.1' : (parsed.HOST ?? '0.0.0.0'),
+    logLevel: parsed.LOG_LEVEL,
+    maxBodyBytes: parsed.MAX_BODY_BYTES,
+    credentials: localMode ? undefined : credentialsOf(parsed),
+    allowedTenantIds: parsed.ALLOWED_TENANT_IDS,
+    store: storeOf(parsed),
+    directory: directory as DirectoryOptions,
+    knowledge: {
+      answerThreshold: parsed.KB_ANSWER_THRESHOLD,
+      suggestThreshold: parsed.KB_SUGGEST_THRESHOLD,
+      gapsRetentionDays: parsed.GAPS_RETENTION_DAYS,
+    },
+  };
+}
+
+function credentialProblems(parsed: Parsed): string[] {
+  const production = parsed.NODE_ENV === 'production';
+  if (parsed.MicrosoftAppId === undefined) {
+    return production
+      ? [
+          'MicrosoftAppId: fehlt — ohne Zugangsdaten startet der Bot nur lokal (NODE_ENV≠production)',
+        ]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!z.uuid().safeParse(parsed.MicrosoftAppId).success) {
+    problems.push('MicrosoftAppId: muss eine GUID sein');
+  }
+  if (parsed.MicrosoftAppType !== 'UserAssignedMSI' && parsed.MicrosoftAppPassword === undefined) {
+    problems.push('MicrosoftAppPassword: fehlt (nötig außer bei MicrosoftAppType=UserAssignedMSI)');
+  }
+  if (parsed.MicrosoftAppType !== 'MultiTenant' && parsed.MicrosoftAppTenantId === undefined) {
+    problems.push(
+      `MicrosoftAppTenantId: fehlt (nötig bei MicrosoftAppType=${parsed.MicrosoftAppType})`,
+    );
+  }
+  if (production && parsed.ALLOWED_TENANT_IDS.length === 0) {
+    problems.push(
+      'ALLOWED_TENANT_IDS: fehlt — in Produktion muss mindestens ein Mandant erlaubt sein',
+    );
+  }
+  return problems;
+}
+
+function storeProblems(parsed: Parsed): string[] {
+  if (parsed.COSMOS_ENDPOINT === undefined) return [];
+  if (parsed.COSMOS_KEY === undefined && !parsed.COSMOS_USE_MANAGED_IDENTITY) {
+    return ['COSMOS_KEY: fehlt (oder COSMOS_USE_MANAGED_IDENTITY=true setzen)'];
+  }
+  return [];
+}
+
+function directoryOf(
+  env: Environment,
+  parsed: Parsed,
+): { directory?: DirectoryOptions; problems: string[] } {
+  try {
+    const directory = readDirectoryConfig(env);
+    if (directory.kind === 'demo' && parsed.NODE_ENV === 'production') {
+      return {
+        problems: [
+          'DIRECTORY_FILE: fehlt — in Produktion Microsoft Graph (GRAPH_*) oder eine Organisationsdatei angeben',
+        ],
+      };
+    }
+    return { directory, problems: [] };
+  } catch (error) {
+    if (error instanceof DirectoryConfigError) return { problems: error.problems };
+    throw error;
+  }
+}
+
+function credentialsOf(parsed: Parsed): BotCredentials {
+  return {
+    appId: parsed.MicrosoftAppId as string,
+    appPassword: parsed.MicrosoftAppPassword,
+    appType: parsed.MicrosoftAppType,
+    tenantId: parsed.MicrosoftAppTenantId,
+  };
+}
+
+function storeOf(parsed: Parsed): StoreConfig {
+  if (parsed.COSMOS_ENDPOINT === undefined) return { kind: 'sqlite', path: parsed.SQLITE_PATH };
+  return {
+    kind: 'cosmos',
+    endpoint: parsed.COSMOS_ENDPOINT,
+    database: parsed.COSMOS_DATABASE,
+    key: parsed.COSMOS_KEY,
+    managedIdentity: parsed.COSMOS_USE_MANAGED_IDENTITY,
+  };
+}
