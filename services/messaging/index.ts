@@ -1,0 +1,7 @@
+export type {
+  ConversationReference,
+  MessageSender,
+  OutgoingMessage,
+  SendFailure,
+  SendResult,
+} from './message-sender';
