@@ -1,0 +1,241 @@
+// Digitallotse on Azure: App Service (Linux, Node 20) + Azure Bot (Teams channel)
+// + Cosmos DB for NoSQL (serverless) + Application Insights + Key Vault, all reached with
+// one user-assigned managed identity. Deploy into an existing resource group:
+//
+//   az deployment group create -g <gruppe> -f deployment/azure/main.bicep \
+//     -p @deployment/azure/main.parameters.json -p botAppPassword="$BOT_SECRET"
+//
+// Step-by-step instructions: deployment/ADMIN.md.
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for everything except the bot (which is global).')
+param location string = resourceGroup().location
+
+@description('Prefix of all resource names (lower case letters, digits, hyphens).')
+@minLength(3)
+@maxLength(16)
+param namePrefix string = 'digitallotse'
+
+@description('Tags on every resource.')
+param tags object = {}
+
+@description('How the bot signs in to the Bot Framework: its own app registration with a client secret, or the managed identity (no secret).')
+@allowed([
+  'SingleTenant'
+  'UserAssignedMSI'
+])
+param botAppType string = 'SingleTenant'
+
+@description('Application (client) id of the bot app registration; required for SingleTenant.')
+param botAppId string = ''
+
+@description('Client secret of the bot app registration (SingleTenant); stored in Key Vault.')
+@secure()
+param botAppPassword string = ''
+
+@description('How the app signs in to Microsoft Graph: the managed identity, or an app registration with a client secret.')
+@allowed([
+  'managedIdentity'
+  'clientSecret'
+])
+param graphAuth string = 'managedIdentity'
+
+@description('Application (client) id for Graph when graphAuth is clientSecret (may be the bot app registration).')
+param graphClientId string = ''
+
+@description('Client secret for Graph (graphAuth clientSecret); stored in Key Vault.')
+@secure()
+param graphClientSecret string = ''
+
+@description('Comma-separated tenant ids allowed to use the bot; empty: this deployment\'s tenant.')
+param allowedTenantIds string = ''
+
+@description('Object id of the Entra group "Digitallotsen".')
+param lotsenGroupId string
+
+@description('Object id of the Entra group "Digitallotsen Zentrale" (fallback team).')
+param centralGroupId string
+
+@description('Object id of the Entra group of course organisers.')
+param organisersGroupId string
+
+@description('Object id of the Entra group of bot administrators.')
+param adminsGroupId string
+
+@description('App Service plan SKU (B1 is enough for one city; P0v3 or higher for several instances).')
+param appServiceSku string = 'B1'
+
+@description('Number of app instances (the app is safe to run on several at once).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@allowed([
+  'F0'
+  'S1'
+])
+@description('Azure Bot SKU; Teams is a standard channel, so F0 carries no message limit.')
+param botSku string = 'F0'
+
+@description('Cosmos DB database name.')
+param cosmosDatabaseName string = 'digitallotse'
+
+@description('Containers the app uses. The managed identity cannot create containers, so a new one must be listed here before a release that uses it.')
+param cosmosContainers array = [
+  'users'
+]
+
+@allowed([
+  'Continuous7Days'
+  'Continuous30Days'
+])
+@description('Point-in-time restore window of Cosmos DB.')
+param cosmosBackupTier string = 'Continuous7Days'
+
+@description('Days Log Analytics keeps logs and telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@allowed([
+  'fatal'
+  'error'
+  'warn'
+  'info'
+  'debug'
+  'trace'
+])
+param logLevel string = 'info'
+
+@description('Days unanswered questions are kept for the knowledge-base gap report.')
+param gapsRetentionDays int = 90
+
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var botUsesIdentity = botAppType == 'UserAssignedMSI'
+var graphUsesIdentity = graphAuth == 'managedIdentity'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${namePrefix}-identity'
+  location: location
+  tags: tags
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    tags: tags
+    retentionInDays: logRetentionDays
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  params: {
+    location: location
+    name: 'kv-${take(namePrefix, 8)}-${take(suffix, 10)}'
+    tags: tags
+    readerPrincipalId: identity.properties.principalId
+    botAppPassword: botUsesIdentity ? '' : botAppPassword
+    graphClientSecret: graphUsesIdentity ? '' : graphClientSecret
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    location: location
+    name: '${namePrefix}-${suffix}'
+    tags: tags
+    databaseName: cosmosDatabaseName
+    containerNames: cosmosContainers
+    backupTier: cosmosBackupTier
+    dataPrincipalId: identity.properties.principalId
+  }
+}
+
+// Everything the app reads from its environment (services/config.ts); see ADMIN.md.
+var appSettings = {
+  NODE_ENV: 'production'
+  LOG_LEVEL: logLevel
+  MAX_BODY_BYTES: '262144'
+
+  MicrosoftAppType: botAppType
+  MicrosoftAppId: botUsesIdentity ? identity.properties.clientId : botAppId
+  MicrosoftAppPassword: botUsesIdentity ? '' : keyVault.outputs.botAppPasswordReference
+  MicrosoftAppTenantId: tenant().tenantId
+  ALLOWED_TENANT_IDS: empty(allowedTenantIds) ? tenant().tenantId : allowedTenantIds
+
+  COSMOS_ENDPOINT: cosmos.outputs.endpoint
+  COSMOS_DATABASE: cosmosDatabaseName
+  COSMOS_USE_MANAGED_IDENTITY: 'true'
+  // Which identity @azure/identity uses when the app has only a user-assigned one.
+  AZURE_CLIENT_ID: identity.properties.clientId
+
+  GRAPH_TENANT_ID: tenant().tenantId
+  GRAPH_USE_MANAGED_IDENTITY: graphUsesIdentity ? 'true' : 'false'
+  GRAPH_CLIENT_ID: graphUsesIdentity ? identity.properties.clientId : graphClientId
+  GRAPH_CLIENT_SECRET: graphUsesIdentity ? '' : keyVault.outputs.graphClientSecretReference
+  LOTSEN_GROUP_ID: lotsenGroupId
+  CENTRAL_GROUP_ID: centralGroupId
+  ORGANISERS_GROUP_ID: organisersGroupId
+  ADMINS_GROUP_ID: adminsGroupId
+
+  KB_ANSWER_THRESHOLD: '0.5'
+  KB_SUGGEST_THRESHOLD: '0.25'
+  GAPS_RETENTION_DAYS: string(gapsRetentionDays)
+
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+
+  // Oryx builds the uploaded source; NODE_ENV=production would drop the devDependencies
+  // that `npm run build` (tsc) needs, hence the explicit install, build and prune.
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'
+  CUSTOM_BUILD_COMMAND: 'npm ci --include=dev --no-audit --no-fund && npm run build && npm prune --omit=dev'
+}
+
+module app 'modules/app-service.bicep' = {
+  name: 'app-service'
+  params: {
+    location: location
+    namePrefix: namePrefix
+    siteName: '${namePrefix}-${suffix}'
+    tags: tags
+    identityId: identity.id
+    appSettings: appSettings
+    skuName: appServiceSku
+    instanceCount: instanceCount
+    workspaceId: monitoring.outputs.workspaceId
+  }
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: '${namePrefix}-bot-${suffix}'
+    tags: tags
+    hostName: app.outputs.hostName
+    appType: botAppType
+    appId: botUsesIdentity ? identity.properties.clientId : botAppId
+    identityId: identity.id
+    sku: botSku
+  }
+}
+
+@description('BOT_DOMAIN for `npm run package`.')
+output botDomain string = app.outputs.hostName
+
+@description('MicrosoftAppId for `npm run package` (the bot id in the Teams manifest).')
+output microsoftAppId string = botUsesIdentity ? identity.properties.clientId : botAppId
+
+output webAppName string = app.outputs.name
+output messagingEndpoint string = bot.outputs.endpoint
+output keyVaultName string = keyVault.outputs.name
+output cosmosEndpoint string = cosmos.outputs.endpoint
+
+@description('Grant the Graph application permissions to this service principal (graphAuth managedIdentity).')
+output managedIdentityPrincipalId string = identity.properties.principalId
+
+output managedIdentityClientId string = identity.properties.clientId
