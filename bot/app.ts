@@ -31,7 +31,9 @@ function storeFor(config: StoreConfig): Store {
     endpoint: config.endpoint,
     database: config.database,
     key: config.key,
-    credential: config.managedIdentity ? new ManagedIdentityCredential() : undefined,
+    credential:
+      config.managedIdentity &&
+      new ManagedIdentityCredential({ clientId: config.managedIdentity.clientId }),
   });
 }
 

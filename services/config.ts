@@ -52,6 +52,8 @@ const environmentSchema = z.object({
   COSMOS_KEY: optionalText,
   COSMOS_DATABASE: z.string().trim().min(1).default('digitallotse'),
   COSMOS_USE_MANAGED_IDENTITY: flag,
+  /** Client id of the user-assigned managed identity (App Service sets it for us). */
+  AZURE_CLIENT_ID: optionalText,
 
   KB_ANSWER_THRESHOLD: unitInterval(0.5),
   KB_SUGGEST_THRESHOLD: unitInterval(0.25),
@@ -62,7 +64,14 @@ export type Environment = Record<string, string | undefined>;
 
 export type StoreConfig =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'cosmos'; endpoint: string; database: string; key?: string; managedIdentity: boolean };
+  | {
+      kind: 'cosmos';
+      endpoint: string;
+      database: string;
+      key?: string;
+      /** Sign in with the managed identity (this client id for a user-assigned one). */
+      managedIdentity?: { clientId?: string };
+    };
 
 export interface BotCredentials {
   appId: string;
@@ -207,6 +216,8 @@ function storeOf(parsed: Parsed): StoreConfig {
     endpoint: parsed.COSMOS_ENDPOINT,
     database: parsed.COSMOS_DATABASE,
     key: parsed.COSMOS_KEY,
-    managedIdentity: parsed.COSMOS_USE_MANAGED_IDENTITY,
+    managedIdentity: parsed.COSMOS_USE_MANAGED_IDENTITY
+      ? { clientId: parsed.AZURE_CLIENT_ID }
+      : undefined,
   };
 }

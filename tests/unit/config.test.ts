@@ -86,11 +86,12 @@ describe('configuration', () => {
     const config = loadConfig({
       COSMOS_ENDPOINT: 'https://x.documents.azure.com:443/',
       COSMOS_USE_MANAGED_IDENTITY: 'true',
+      AZURE_CLIENT_ID: 'mi-client',
     });
     expect(config.store).toMatchObject({
       kind: 'cosmos',
       database: 'digitallotse',
-      managedIdentity: true,
+      managedIdentity: { clientId: 'mi-client' },
     });
   });
 });
