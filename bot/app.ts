@@ -7,6 +7,13 @@ import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
 import { ManagedIdentityCredential } from '@azure/identity';
 import { createDirectory } from '../services/directory';
+import {
+  KnowledgeBase,
+  KnowledgeRepository,
+  defaultThresholds,
+  readDefaultKnowledgeBase,
+} from '../services/knowledge';
+import { QuestionLog } from '../services/questions';
 import { createStore, type Store } from '../services/storage';
 import { UserProfiles } from '../services/users';
 import { createAdapter } from './adapter';
@@ -46,12 +53,22 @@ export async function startApp(
   const store = storeFor(config.store);
   const profiles = new UserProfiles(store, clock);
   const directory = createDirectory(config.directory, { logger, clock });
+  const knowledgeRepository = new KnowledgeRepository(store, clock);
+  if (await knowledgeRepository.seedIfEmpty(readDefaultKnowledgeBase())) {
+    logger.info('Mitgelieferte Wissensdatenbank geladen (erster Start)');
+  }
+  const knowledge = new KnowledgeBase(knowledgeRepository, {
+    ...defaultThresholds,
+    answer: config.knowledge.answerThreshold,
+    suggest: config.knowledge.suggestThreshold,
+  });
+  const questions = new QuestionLog(store, clock);
   const adapter = createAdapter({
     credentials: config.credentials,
     allowedTenantIds: config.allowedTenantIds,
     logger,
   });
-  const bot = new DigitallotseBot({ profiles, directory, clock, logger });
+  const bot = new DigitallotseBot({ profiles, directory, knowledge, questions, clock, logger });
 
   const readiness = async (): Promise<Readiness> => {
     const storeHealth = await store.health().catch((error: Error) => ({

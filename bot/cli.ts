@@ -7,6 +7,7 @@ import type { CliIo, Command } from './commands/command';
 import { UsageError } from './commands/command';
 
 const commands: Record<string, () => Promise<Command>> = {
+  kb: async () => (await import('./commands/kb')).kbCommand,
   route: async () => (await import('./commands/route')).routeCommand,
 };
 

@@ -2,18 +2,24 @@
  * Every verb the bot understands, in one place: each line hands the turn to a dialog.
  */
 import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import { languageOf } from '../cards';
-import { answerQuestion } from '../dialogs/ask';
+import { strings } from '../cards';
+import { answerQuestion, showEntry } from '../dialogs/ask';
+import { recordFeedback } from '../dialogs/feedback';
 import { showHelp } from '../dialogs/help';
-import { switchLanguage } from '../dialogs/language';
+import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';
 import type { DialogServices } from '../dialogs/services';
-import { identityOf, type Turn } from '../dialogs/turn';
+import { identityOf, sendText, type Turn } from '../dialogs/turn';
 import { rememberConversation, welcomeInstalledUser } from '../dialogs/welcome';
 import { correlationIdOf, tenantIdOf } from './adapter';
 import { normaliseCommand } from './commands-text';
 
 type Step = (turn: Turn, services: DialogServices) => Promise<void>;
+type CardStep = (
+  turn: Turn,
+  services: DialogServices,
+  value: Record<string, unknown>,
+) => Promise<void>;
 
 const textCommands: Array<[RegExp, Step]> = [
   [/^(hilfe|help|menü|menu|start|befehle|commands)$/, (turn) => showHelp(turn)],
@@ -23,6 +29,14 @@ const textCommands: Array<[RegExp, Step]> = [
     showMyLotse,
   ],
 ];
+
+/** Card buttons (Action.Submit): `value.verb` names the step; the rest is only ids. */
+const cardVerbs: Record<string, CardStep> = {
+  feedback: recordFeedback,
+  followUp: (turn, services, value) => showEntry(turn, services, value.entryId),
+  pick: (turn, services, value) => showEntry(turn, services, value.entryId),
+  handoff: (turn, services) => showMyLotse(turn, services),
+};
 
 export class DigitallotseBot extends TeamsActivityHandler {
   constructor(private readonly services: DialogServices) {
@@ -40,22 +54,33 @@ export class DigitallotseBot extends TeamsActivityHandler {
     });
     this.onMessage(async (context, next) => {
       const turn = await this.openTurn(context);
-      const command = normaliseCommand(turn.text);
-      const step = textCommands.find(([pattern]) => pattern.test(command))?.[1] ?? answerQuestion;
-      await step(turn, services);
+      const value = context.activity.value as unknown;
+      if (isRecord(value) && typeof value.verb === 'string') {
+        const step = Object.hasOwn(cardVerbs, value.verb) ? cardVerbs[value.verb] : undefined;
+        await (step
+          ? step(turn, services, value)
+          : sendText(turn, strings[turn.language].unknownAction));
+      } else {
+        const command = normaliseCommand(turn.text);
+        const step = textCommands.find(([pattern]) => pattern.test(command))?.[1] ?? answerQuestion;
+        await step(turn, services);
+      }
       await next();
     });
   }
 
   private async openTurn(context: TurnContext): Promise<Turn> {
     const identity = identityOf(context, tenantIdOf(context));
-    const profile = await this.services.profiles.get(identity);
     return {
       context,
       identity,
-      language: profile?.language ?? languageOf(context.activity.locale),
+      language: await languageFor(identity, context.activity.locale, this.services),
       correlationId: correlationIdOf(context),
       text: (context.activity.text ?? '').trim(),
     };
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   let announced = false;
   playground.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString();
-    const url = /https?:\/\/(?:localhost|127\.0\.0\.1):\d+/.exec(text)?.[0];
-    if (url && !announced) {
+    const port = /Listening on (\d+)/.exec(text)?.[1];
+    if (port && !announced) {
+      const url = `http://localhost:${port}`;
       announced = true;
       process.stdout.write(
         `\n  Digitallotse läuft lokal.\n  Chat im Browser öffnen:  ${url}\n  Bot-Endpunkt:            ${endpoint}\n  Beenden mit Strg+C.\n\n`,

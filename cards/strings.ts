@@ -33,6 +33,8 @@ const de = {
   voteThanksDown:
     'Danke für die Rückmeldung. Wir verbessern die Antwort – oder fragen Sie direkt Ihre Lotsin / Ihren Lotsen.',
   followUps: 'Passende Anschlussfragen',
+  unknownAction: 'Diese Aktion kenne ich nicht (mehr). Schreiben Sie „hilfe“ für eine Übersicht.',
+  feedbackRefused: 'Diese Rückmeldung konnte ich leider keiner Antwort zuordnen.',
   handoff: 'An meine Digitallotsin / meinen Digitallotsen weitergeben',
   suggestionsTitle: 'Meinten Sie …?',
   suggestionsText: 'Ich bin mir nicht sicher, was Sie meinen. Passt eine dieser Fragen?',
@@ -90,6 +92,8 @@ const en: Strings = {
   voteThanksDown:
     'Thanks for the feedback. We will improve the answer – or ask your lotse directly.',
   followUps: 'Related questions',
+  unknownAction: 'I do not know this action (any more). Type "help" for an overview.',
+  feedbackRefused: 'Sorry, I could not match this feedback to an answer.',
   handoff: 'Pass on to my Digitallotse',
   suggestionsTitle: 'Did you mean …?',
   suggestionsText: 'I am not sure what you mean. Does one of these questions fit?',

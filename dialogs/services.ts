@@ -1,5 +1,7 @@
 import type { Clock } from '../services/clock';
 import type { OrgDirectory } from '../services/directory';
+import type { KnowledgeBase } from '../services/knowledge';
+import type { QuestionLog } from '../services/questions';
 import type { Logger } from '../services/logging';
 import type { UserProfiles } from '../services/users';
 
@@ -7,6 +9,8 @@ import type { UserProfiles } from '../services/users';
 export interface DialogServices {
   profiles: UserProfiles;
   directory: OrgDirectory;
+  knowledge: KnowledgeBase;
+  questions: QuestionLog;
   clock: Clock;
   logger: Logger;
 }

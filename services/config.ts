@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DirectoryConfigError, readDirectoryConfig, type DirectoryOptions } from './directory';
+import { defaultThresholds } from './knowledge';
 
 const DEFAULT_SQLITE_PATH = './data/digitallotse.db';
 
@@ -55,8 +56,8 @@ const environmentSchema = z.object({
   /** Client id of the user-assigned managed identity (App Service sets it for us). */
   AZURE_CLIENT_ID: optionalText,
 
-  KB_ANSWER_THRESHOLD: unitInterval(0.5),
-  KB_SUGGEST_THRESHOLD: unitInterval(0.25),
+  KB_ANSWER_THRESHOLD: unitInterval(defaultThresholds.answer),
+  KB_SUGGEST_THRESHOLD: unitInterval(defaultThresholds.suggest),
   GAPS_RETENTION_DAYS: positiveInt(90),
 });
 

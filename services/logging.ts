@@ -15,7 +15,10 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino({
     level: options.level,
     base: { service: 'digitallotse' },
-    redact: { paths: ['*.text', '*.token', '*.authorization', '*.email', '*.mail'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.text', '*.token', '*.authorization', '*.email', '*.mail'],
+      censor: '[redacted]',
+    },
     transport: options.pretty ? { target: 'pino-pretty', options: { colorize: true } } : undefined,
   });
 }

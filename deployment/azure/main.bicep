@@ -84,6 +84,11 @@ param cosmosDatabaseName string = 'digitallotse'
 @description('Containers the app uses. The managed identity cannot create containers, so a new one must be listed here before a release that uses it.')
 param cosmosContainers array = [
   'users'
+  'knowledge'
+  'knowledge-meta'
+  'questions'
+  'feedback'
+  'knowledge-gaps'
 ]
 
 @allowed([

@@ -52,6 +52,16 @@ describe('the bot over HTTP', () => {
     expect(textsOf(cardOf(turn.replies[0]))).toContain('How I can help');
   });
 
+  it('answers in the language the directory knows for the user, whatever the client locale', async () => {
+    const megan = { id: '29:megan', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+    const turn = await connector.say(bot.messagesUrl, {
+      user: megan,
+      text: 'hilfe',
+      locale: 'de-DE',
+    });
+    expect(cardOf(turn.replies[0]).lang).toBe('en');
+  });
+
   it('switches the language on request and keeps it for later turns', async () => {
     const carol = { id: '29:carol', aadObjectId: 'c0c0c0c0-0000-4000-8000-000000000003' };
     const switched = await connector.say(bot.messagesUrl, { user: carol, text: 'sprache' });

@@ -1,3 +1,4 @@
+import { strings, type Language } from '../../../cards';
 import { assert, simPost, startBotProcess, startSim, type AcceptanceCheck } from '../context';
 
 interface SayResult {
@@ -34,8 +35,10 @@ export const check: AcceptanceCheck = {
       });
       assert(said.status === 200, `say status ${said.status}`);
       const card = said.replies[0]?.attachments?.[0]?.content;
+      // teams-sim sends locale en-US, so the bot answers in English.
+      const language = (card?.lang ?? 'de') as Language;
       assert(
-        card && JSON.stringify(card.body).includes('So helfe ich Ihnen'),
+        card && JSON.stringify(card.body).includes(strings[language].helpTitle),
         'no help card in the reply',
       );
       log(`3 installs, help card received (lang ${card.lang})`);

@@ -1,0 +1,263 @@
+/**
+ * Domain vocabulary that stemming cannot connect: English words of office IT mapped to
+ * the German terms a German knowledge base uses, and German synonyms (colloquial and
+ * formal words for the same thing). Generic for digital work in an administration —
+ * not phrases of any particular knowledge base.
+ */
+import { stemEnglish, stemGerman } from './stemming';
+import { foldCase, foldTranscriptions } from './text';
+
+/** `english words: german words` — the English words are stemmed, any of them matches. */
+const ENGLISH_TO_GERMAN = `
+  password passwords passcode: passwort kennwort
+  forgot forget forgotten: vergessen
+  reset: zurücksetzen
+  change modify update: ändern
+  account accounts user: konto benutzerkonto
+  locked lock blocked: gesperrt sperre
+  unlock: entsperren
+  login logon signin: anmelden anmeldung
+  sign signing signed: signieren unterschreiben anmelden
+  signature: signatur unterschrift
+  printer printers: drucker
+  print printing printout: drucken ausdruck
+  scan scanned scanner: scannen scan
+  copier copy: kopierer
+  paper: papier
+  jam: papierstau
+  ink cartridge: toner
+  meeting meetings conference videoconference: besprechung meeting videokonferenz
+  call calls: anruf anrufe
+  phone telephone: telefon handy
+  mobile smartphone cellphone: handy smartphone diensthandy
+  laptop notebook: laptop
+  computer pc desktop: rechner pc
+  screen display: bildschirm
+  monitor: monitor bildschirm
+  share sharing shared: teilen freigeben freigegeben gemeinsam
+  file files: datei dateien
+  document documents doc: dokument dokumente
+  folder folders directory: ordner
+  delete deleted remove removed: löschen gelöscht entfernen
+  restore recover undelete: wiederherstellen
+  recycle trash bin: papierkorb
+  version versions: version versionsverlauf
+  history: verlauf
+  sync synchronize synchronise syncing: synchronisieren
+  mail email emails: mail e-mail
+  mailbox inbox: postfach
+  calendar: kalender
+  appointment: termin
+  schedule plan: planen
+  room rooms: raum
+  book booking reserve: buchen raumbuchung
+  vacation holiday holidays: urlaub
+  absence absent away: abwesenheit abwesend
+  reply answer: antwort
+  automatic automatically: automatisch
+  encrypt encrypted encryption: verschlüsseln verschlüsselt
+  attachment attachments: anhang anhänge
+  large big huge: groß große
+  size: größe
+  external externally: extern externe
+  guest guests visitor: gast gäste
+  outside: außerhalb extern
+  invite invitation: einladen einladung
+  channel channels: kanal
+  private: privat private
+  background: hintergrund
+  blur blurred: weichzeichnen
+  record recording: aufzeichnen aufzeichnung
+  transcript transcription: transkription
+  subtitles captions caption: untertitel
+  notification notifications: benachrichtigung benachrichtigungen
+  microphone mic: mikrofon
+  camera webcam: kamera
+  headset headphones: headset
+  hear sound audio: hören ton
+  connect connection connected: verbinden verbindung
+  home: zuhause homeoffice
+  remote: homeoffice mobil
+  drive drives: laufwerk netzlaufwerk
+  network: netzwerk
+  install installed installation: installieren
+  software program programs: software programm
+  app apps application: app anwendung
+  admin administrator: administrator
+  request apply: beantragen antrag
+  permission permissions access rights: berechtigung zugriff
+  helpdesk servicedesk support: servicedesk helpdesk
+  hotline: hotline
+  report: melden
+  suspicious: verdächtig
+  fake fraud scam spam: gefälscht phishing
+  virus malware: virus
+  click clicked: klicken geklickt
+  stick: stick
+  stolen steal theft: gestohlen diebstahl
+  lost lose: verloren
+  privacy gdpr: datenschutz
+  personal: personenbezogen persönlich
+  citizen citizens resident: bürger
+  accessible accessibility: barrierefrei barrierefreiheit
+  training course courses class: schulung kurs
+  register registration enrol: anmelden anmeldung
+  certificate: zertifikat bescheinigung
+  pilot guide navigator: lotse
+  manager boss supervisor: führungskraft vorgesetzte chef
+  colleague colleagues coworker: kollege kollegen
+  human person: mensch person
+  forward: weiterleiten
+  feedback rate rating: feedback bewerten
+  chatbot bot: bot chatbot
+  understand: verstehen
+  hours hour: stunden
+  week weekly: woche
+  list: liste
+  new: neu neue
+  old older previous: alt ältere
+  simultaneously together concurrently: gleichzeitig gemeinsam
+  edit editing: bearbeiten
+  full: voll
+  archive: archivieren archiv
+  storage space quota: speicher platz
+  broken defective faulty: defekt kaputt
+  work working: arbeit arbeiten
+  leave leaving retire retirement quit: ausscheiden verlassen
+  authenticator: authenticator
+  token: token sicherheitsschlüssel
+  electronic digital digitally: elektronisch digital
+  contract: vertrag
+  error: fehler fehlermeldung
+  status: status
+  team teams: team teams
+  city municipality: stadt stadtverwaltung
+  status presence: status
+  number: nummer telefonnummer
+  cost costs: kosten
+  data: daten
+  health medical: gesundheit gesundheitsdaten
+  allowed permitted: erlaubt darf
+  use using: nutzen verwenden
+  setup configure: einrichten
+  find: finden
+  send sending: senden verschicken
+  add adding: hinzufügen
+  create creating: erstellen anlegen
+  open: öffnen
+  show present presentation: zeigen präsentation
+  turn enable activate: einschalten aktivieren
+  disable deactivate mute: ausschalten stummschalten
+`;
+
+/** English question words and modals, for the little weight stop words carry. */
+const ENGLISH_FUNCTION_WORDS = new Map([
+  ['how', 'wie'],
+  ['what', 'was'],
+  ['who', 'wer'],
+  ['where', 'wo'],
+  ['when', 'wann'],
+  ['why', 'warum'],
+  ['can', 'kann'],
+  ['must', 'muss'],
+]);
+
+/** Each line is one group of German words that mean the same here. */
+const GERMAN_SYNONYMS = `
+  passwort kennwort pw passwörter
+  handy smartphone mobiltelefon
+  laptop notebook rechner computer pc
+  chef chefin vorgesetzter vorgesetzte führungskraft
+  besprechung meeting videokonferenz konferenz videocall
+  drucker kopierer multifunktionsgerät
+  klauen geklaut stehlen gestohlen diebstahl
+  kaputt defekt
+  installieren draufspielen aufspielen draufmachen
+  programm software anwendung
+  aufnehmen aufzeichnen mitschneiden aufnahme aufzeichnung mitschnitt
+  bildschirm monitor display
+  headset kopfhörer
+  mikrofon mikro
+  servicedesk helpdesk hotline support
+  lotse lotsin lotsen lotsinnen digitallotse digitallotsin
+  wiederherstellen zurückholen wiederholen
+  gesperrt blockiert
+  phishing spam fake betrug gefälscht
+  kollege kollegin mitarbeiter mitarbeiterin beschäftigte
+  zuhause daheim homeoffice heimarbeit
+  unterschreiben unterschrift signieren signatur
+  anmelden einloggen login
+  schulung kurs fortbildung seminar lehrgang training ausbildung
+  ordner verzeichnis
+  synchronisieren sync syncen
+  hochladen uploaden
+  herunterladen downloaden runterladen
+  funktionieren klappen
+  erstellen anlegen
+  beantragen antrag anfordern
+  berechtigung zugriff zugriffsrechte
+  fehlermeldung fehler
+  bürger bürgerin einwohner
+  ki chatgpt copilot
+  anrufen telefonieren anruf
+  mail email
+  scannen einscannen
+  löschen entfernen
+  stummschalten ausschalten
+  pdf pdfs
+  fb fachbereich
+`;
+
+const fold = (word: string): string => foldTranscriptions(foldCase(word));
+const foldGerman = (word: string): string => stemGerman(fold(word));
+
+function parseEnglish(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const line of ENGLISH_TO_GERMAN.trim().split('\n')) {
+    const [english = '', german = ''] = line.split(':');
+    const targets = german.trim().split(/\s+/).map(foldGerman);
+    for (const word of english.trim().split(/\s+/)) {
+      const key = stemEnglish(word);
+      map.set(key, [...new Set([...(map.get(key) ?? []), ...targets])]);
+    }
+  }
+  return map;
+}
+
+function parseSynonyms(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const line of GERMAN_SYNONYMS.trim().split('\n')) {
+    const group = [...new Set(line.trim().split(/\s+/).map(foldGerman))];
+    for (const stem of group) {
+      const others = group.filter((other) => other !== stem);
+      map.set(stem, [...new Set([...(map.get(stem) ?? []), ...others])]);
+    }
+  }
+  return map;
+}
+
+const english = parseEnglish();
+const synonyms = parseSynonyms();
+
+/** The folded synonym words and their stems: words the analyser knows beyond the KB. */
+export const thesaurusWords: ReadonlyMap<string, string> = new Map(
+  GERMAN_SYNONYMS.trim()
+    .split(/\s+/)
+    .map((word) => [fold(word), foldGerman(word)]),
+);
+
+/** German stems for a lower-case English word, or none. */
+export function germanForEnglish(lower: string): readonly string[] {
+  return english.get(stemEnglish(lower)) ?? [];
+}
+
+/** The German stem of an English question word or modal, if it is one. */
+export function germanFunctionWordFor(lower: string): string | undefined {
+  const german = ENGLISH_FUNCTION_WORDS.get(lower);
+  return german === undefined ? undefined : foldGerman(german);
+}
+
+/** German stems that mean the same as the given German stem. */
+export function synonymsOf(stem: string): readonly string[] {
+  return synonyms.get(stem) ?? [];
+}

@@ -1,0 +1,16 @@
+// Type declarations for the two small NLP packages that ship without types.
+
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(language: string): Stemmer;
+  export function algorithms(): string[];
+}
+
+declare module 'stopword' {
+  /** German stop words (the stopwords-iso list). */
+  export const deu: string[];
+  /** English stop words (the classic short list). */
+  export const eng: string[];
+}

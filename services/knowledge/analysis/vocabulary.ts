@@ -1,0 +1,207 @@
+/**
+ * The words a knowledge base uses, with the look-ups the query analyser needs beyond an
+ * exact hit: word families (forms the stemmer leaves apart), compound heads and typos.
+ */
+import levenshtein from 'damerau-levenshtein';
+import type { CompoundVocabulary } from './compounds';
+import { stemGerman } from './stemming';
+import { isFoldedGermanStopWord } from './stopwords';
+
+export interface VocabularyMatch {
+  stem: string;
+  /** 1 for a certain match, lower for a guess. */
+  weight: number;
+}
+
+const FAMILY_WEIGHT = 0.85;
+const PREFIX_VER = 'ver';
+const MIN_PREFIXED_BASE = 4;
+const PREFIXED_WEIGHT = 0.7;
+const MIN_SHARED = 6;
+const MAX_SUFFIX_GAP = 3;
+const MIN_SHARED_RATIO = 0.65;
+const MIN_SHARED_STEM = 7;
+const MIN_SHARED_STEM_RATIO = 0.8;
+const MAX_DIVERGING_ENDING = 2;
+/** A past participle, possibly behind a separable prefix: "gespeichert", "eingerichtet". */
+const PARTICIPLE =
+  /^(ab|an|auf|aus|bei|ein|fest|frei|her|hin|hoch|los|mit|nach|raus|rein|runter|um|vor|weg|weiter|zu|zuruck)?ge(\p{L}{4,})$/u;
+
+/** Edit distance allowed for a typo, by word length: none below 4, then 1, from 8 on 2. */
+export function typoAllowance(length: number): number {
+  if (length < 4) return 0;
+  return length < 8 ? 1 : 2;
+}
+
+/**
+ * Two stems of one word family: one extends the other by a short ending the stemmer did
+ * not remove ("verbind" / "verbindet"), or both differ only in a short ending of a long
+ * shared stem ("verschlüsseln" / "verschlüsselt").
+ */
+function sameFamily(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) {
+    return (
+      short.length >= MIN_SHARED &&
+      long.length - short.length <= MAX_SUFFIX_GAP &&
+      short.length >= MIN_SHARED_RATIO * long.length
+    );
+  }
+  let shared = 0;
+  while (short[shared] === long[shared]) shared++;
+  return (
+    shared >= MIN_SHARED_STEM &&
+    shared >= MIN_SHARED_STEM_RATIO * long.length &&
+    long.length - shared <= MAX_DIVERGING_ENDING
+  );
+}
+
+/** The stem of a past participle without its "ge-" ("gelöscht" → stem of "löscht"). */
+export function participleBase(folded: string): string | undefined {
+  const match = PARTICIPLE.exec(folded);
+  return match ? stemGerman(`${match[1] ?? ''}${match[2] ?? ''}`) : undefined;
+}
+
+export class Vocabulary implements CompoundVocabulary {
+  private readonly sortedStems: string[];
+  private readonly families = new Map<string, Map<string, number>>();
+  /** Folded surface forms by first letter and length, for typo look-ups. */
+  private readonly buckets = new Map<string, string[]>();
+
+  /** Folded words a typo may stand for: the knowledge base's own and the thesaurus'. */
+  private readonly typoTargets: ReadonlyMap<string, string>;
+
+  /**
+   * @param terms every index term (stop words included), for exact look-ups
+   * @param contentStems stems of content words and compound parts
+   * @param surfaces folded content words and their stems
+   * @param extraWords further folded words and stems a typo may stand for (the thesaurus)
+   */
+  constructor(
+    private readonly terms: ReadonlySet<string>,
+    private readonly contentStems: ReadonlySet<string>,
+    private readonly surfaces: ReadonlyMap<string, string>,
+    extraWords: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.typoTargets = new Map([...extraWords, ...surfaces]);
+    this.sortedStems = [...contentStems].sort();
+    this.sortedStems.forEach((stem, i) => {
+      const prefix = stem.slice(0, MIN_SHARED);
+      if (prefix.length < MIN_SHARED) return;
+      for (let j = i + 1; j < this.sortedStems.length; j++) {
+        const other = this.sortedStems[j] as string;
+        if (!other.startsWith(prefix)) break;
+        if (sameFamily(stem, other)) this.link(stem, other);
+      }
+    });
+    // "verschicken" is a kind of "schicken": related, though less surely than an inflection.
+    for (const stem of contentStems) {
+      const bare = stem.slice(PREFIX_VER.length);
+      if (
+        stem.startsWith(PREFIX_VER) &&
+        bare.length >= MIN_PREFIXED_BASE &&
+        contentStems.has(bare)
+      ) {
+        this.link(stem, bare, PREFIXED_WEIGHT);
+      }
+    }
+    for (const [surface, stem] of surfaces) {
+      const base = participleBase(surface);
+      if (base && base !== stem) {
+        for (const match of this.related(base)) this.link(stem, match.stem);
+      }
+    }
+    for (const surface of this.typoTargets.keys()) {
+      const key = bucketKey(surface[0] ?? '', surface.length);
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(surface);
+      else this.buckets.set(key, [surface]);
+    }
+  }
+
+  private link(a: string, b: string, weight = FAMILY_WEIGHT): void {
+    if (a === b) return;
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      let family = this.families.get(from);
+      if (!family) this.families.set(from, (family = new Map()));
+      family.set(to, Math.max(weight, family.get(to) ?? 0));
+    }
+  }
+
+  hasTerm(term: string): boolean {
+    return this.terms.has(term);
+  }
+
+  isKnownForm(folded: string): boolean {
+    return this.surfaces.has(folded) || this.contentStems.has(folded);
+  }
+
+  isKnownHead(folded: string): boolean {
+    return this.surfaces.has(folded) || this.contentStems.has(stemGerman(folded));
+  }
+
+  isStopWord(folded: string): boolean {
+    return isFoldedGermanStopWord(folded);
+  }
+
+  /** Other known stems of the same word family as a known stem. */
+  family(stem: string): VocabularyMatch[] {
+    return [...(this.families.get(stem) ?? [])].map(([member, weight]) => ({
+      stem: member,
+      weight,
+    }));
+  }
+
+  /** Known stems of the same family as a stem, known or not (itself included if known). */
+  related(stem: string): VocabularyMatch[] {
+    const found = new Set<string>();
+    if (this.contentStems.has(stem)) found.add(stem);
+    const prefix = stem.slice(0, MIN_SHARED);
+    if (prefix.length < MIN_SHARED)
+      return [...found].map((match) => ({ stem: match, weight: FAMILY_WEIGHT }));
+    for (let i = lowerBound(this.sortedStems, prefix); i < this.sortedStems.length; i++) {
+      const candidate = this.sortedStems[i] as string;
+      if (!candidate.startsWith(prefix)) break;
+      if (sameFamily(stem, candidate)) found.add(candidate);
+    }
+    return [...found].map((match) => ({ stem: match, weight: FAMILY_WEIGHT }));
+  }
+
+  /** Known words within the typo allowance of the folded word, as stems (maybe no terms). */
+  typos(folded: string): VocabularyMatch[] {
+    const allowance = typoAllowance(folded.length);
+    if (allowance === 0) return [];
+    const best = new Map<string, number>();
+    for (let length = folded.length - allowance; length <= folded.length + allowance; length++) {
+      for (const first of new Set([folded[0] ?? '', folded[1] ?? ''])) {
+        for (const candidate of this.buckets.get(bucketKey(first, length)) ?? []) {
+          const distance = levenshtein(folded, candidate).steps;
+          if (distance === 0 || distance > allowance) continue;
+          const stem = this.typoTargets.get(candidate) as string;
+          const weight = distance === 1 ? 0.75 : 0.6;
+          if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
+        }
+      }
+    }
+    return [...best].map(([stem, weight]) => ({ stem, weight }));
+  }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}
+
+function lowerBound(sorted: string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as string) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

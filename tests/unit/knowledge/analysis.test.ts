@@ -1,0 +1,187 @@
+import { textWords } from '../../../services/knowledge/analysis/analyser';
+import {
+  splitCompound,
+  type CompoundVocabulary,
+} from '../../../services/knowledge/analysis/compounds';
+import { detectLanguage } from '../../../services/knowledge/analysis/language';
+import { germanForEnglish, synonymsOf } from '../../../services/knowledge/analysis/lexicon';
+import { stemEnglish, stemGerman } from '../../../services/knowledge/analysis/stemming';
+import {
+  isEnglishStopWord,
+  isFoldedGermanStopWord,
+  isGermanStopWord,
+} from '../../../services/knowledge/analysis/stopwords';
+import { foldCase, foldTranscriptions, words } from '../../../services/knowledge/analysis/text';
+import { typoAllowance, Vocabulary } from '../../../services/knowledge/analysis/vocabulary';
+
+const key = (word: string): string => stemGerman(foldTranscriptions(foldCase(word)));
+
+describe('German word forms', () => {
+  it.each([
+    ['ändern', 'aendern'],
+    ['ändern', 'andern'],
+    ['Größe', 'groesse'],
+    ['Straße', 'Strasse'],
+    ['Büro', 'buero'],
+    ['Passwörter', 'Passwort'],
+    ['Änderungen', 'ändern'],
+    ['Problemen', 'Problem'],
+    ['Besprechungen', 'Besprechung'],
+    ['Drucker', 'drucker'],
+  ])('folds and stems %s and %s to the same key', (a, b) => {
+    expect(key(a)).toBe(key(b));
+  });
+
+  it.each([
+    ['neue', 'neue'],
+    ['Feuerwehr', 'feuerwehr'],
+    ['Quelle', 'quelle'],
+    ['Bauer', 'bauer'],
+  ])('keeps "ue" that is no umlaut in %s', (word, expected) => {
+    expect(foldTranscriptions(foldCase(word))).toBe(expected);
+  });
+
+  it('removes accents other than umlauts', () => {
+    expect(foldCase('Café Señor')).toBe('cafe senor');
+  });
+
+  it('splits hyphenated words into parts and joins them', () => {
+    const [word] = words('E-Akte');
+    expect(word).toEqual({ lower: 'eakte', folded: 'eakte', parts: ['e', 'akte'] });
+  });
+
+  it('marks stop words and drops numbers', () => {
+    const analysed = textWords('Wie ändere ich 2 Passwörter?');
+    expect(analysed.map((w) => [w.folded, w.stop])).toEqual([
+      ['wie', true],
+      ['andere', false],
+      ['ich', true],
+      ['passworter', false],
+    ]);
+  });
+
+  it('tells "ändere" (change) from the stop word "andere" (other)', () => {
+    expect(isGermanStopWord('andere')).toBe(true);
+    expect(isGermanStopWord('ändere')).toBe(false);
+    expect(isGermanStopWord('fuer')).toBe(true);
+  });
+
+  it('treats chat fillers as stop words but keeps domain words of the library list', () => {
+    expect(isGermanStopWord('hallo')).toBe(true);
+    expect(isGermanStopWord('eigentlich')).toBe(true);
+    expect(isGermanStopWord('rechte')).toBe(false);
+    expect(isGermanStopWord('zeit')).toBe(false);
+    expect(isEnglishStopWord('the')).toBe(true);
+    expect(isEnglishStopWord('printer')).toBe(false);
+  });
+
+  it('stems English words with the English stemmer', () => {
+    expect(stemEnglish('printers')).toBe(stemEnglish('printer'));
+    expect(stemEnglish('sharing')).toBe('share');
+  });
+});
+
+describe('language detection', () => {
+  it.each([
+    ['Wie ändere ich mein Passwort?', 'de'],
+    ['passwort vergessen', 'de'],
+    ['how do I share my screen in a teams meeting', 'en'],
+    ['I forgot my password', 'en'],
+    ['what can this bot do?', 'en'],
+    ['Drucker', 'de'],
+  ])('reads "%s" as %s', (text, language) => {
+    expect(detectLanguage(text)).toBe(language);
+  });
+});
+
+describe('compound splitting', () => {
+  const known = new Set([
+    'passwort',
+    'anderung',
+    'drucker',
+    'problem',
+    'lotse',
+    'schulung',
+    'digital',
+    'postfach',
+  ]);
+  const knownStems = new Set([...known].map(stemGerman));
+  const vocabulary: CompoundVocabulary = {
+    isKnownForm: (folded) => known.has(folded),
+    isKnownHead: (folded) => known.has(folded) || knownStems.has(stemGerman(folded)),
+    isStopWord: isFoldedGermanStopWord,
+  };
+
+  it.each([
+    ['passwortanderung', ['passwort', 'anderung']],
+    ['druckerproblem', ['drucker', 'problem']],
+    ['lotsenschulung', ['lotse', 'schulung']],
+    ['digitallotse', ['digital', 'lotse']],
+    ['digitallotsenschulung', ['digital', 'lotsen', 'schulung']],
+  ])('splits %s', (word, parts) => {
+    expect(splitCompound(word, vocabulary)).toEqual(parts);
+  });
+
+  it('leaves words alone that are no compound of known words', () => {
+    expect(splitCompound('hundesteuer', vocabulary)).toBeUndefined();
+    expect(splitCompound('drucker', vocabulary)).toBeUndefined();
+  });
+
+  it('keeps a known head with an unknown modifier only when asked', () => {
+    expect(splitCompound('sammelpostfach', vocabulary)).toBeUndefined();
+    expect(splitCompound('sammelpostfach', vocabulary, true)).toEqual(['sammel', 'postfach']);
+  });
+});
+
+describe('vocabulary look-ups', () => {
+  const surfaces = new Map(
+    ['bildschirm', 'verbinden', 'speichere', 'gespeichert', 'passwort'].map((w) => [w, key(w)]),
+  );
+  const stems = new Set(surfaces.values());
+  const vocabulary = new Vocabulary(stems, stems, surfaces);
+
+  it.each([
+    [3, 0],
+    [4, 1],
+    [7, 1],
+    [8, 2],
+    [14, 2],
+  ])('allows a typo distance by word length (%i letters → %i)', (length, allowance) => {
+    expect(typoAllowance(length)).toBe(allowance);
+  });
+
+  it('finds a known word behind a typo', () => {
+    expect(vocabulary.typos('bildschrim').map((m) => m.stem)).toEqual([key('bildschirm')]);
+    expect(vocabulary.typos('passwrot').map((m) => m.stem)).toEqual([key('passwort')]);
+  });
+
+  it('does not take a distant word for a typo', () => {
+    expect(vocabulary.typos('bildung')).toEqual([]);
+  });
+
+  it('relates inflections the stemmer leaves apart', () => {
+    expect(vocabulary.related(key('verbindet')).map((m) => m.stem)).toContain(key('verbinden'));
+  });
+
+  it('links a past participle to its verb', () => {
+    expect(vocabulary.family(key('speichere')).map((m) => m.stem)).toContain(key('gespeichert'));
+  });
+});
+
+describe('domain lexicon', () => {
+  it('maps English domain words to German stems', () => {
+    expect(germanForEnglish('password')).toContain(key('Passwort'));
+    expect(germanForEnglish('printers')).toContain(key('Drucker'));
+    expect(germanForEnglish('meeting')).toContain(key('Besprechung'));
+  });
+
+  it('knows German synonyms both ways', () => {
+    expect(synonymsOf(key('Kennwort'))).toContain(key('Passwort'));
+    expect(synonymsOf(key('Passwort'))).toContain(key('Kennwort'));
+    expect(synonymsOf(key('Chef'))).toContain(key('Führungskraft'));
+  });
+
+  it('knows nothing of words outside the domain', () => {
+    expect(germanForEnglish('football')).toEqual([]);
+  });
+});
