@@ -2,10 +2,9 @@
  * The composition root: config in, a running bot out. main.ts adds the process around it;
  * tests start it in-process on port 0.
  */
-import type { Config, StoreConfig } from '../services/config';
+import type { Config } from '../services/config';
 import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
-import { ManagedIdentityCredential } from '@azure/identity';
 import { createDirectory } from '../services/directory';
 import {
   KnowledgeBase,
@@ -14,9 +13,10 @@ import {
   readDefaultKnowledgeBase,
 } from '../services/knowledge';
 import { QuestionLog } from '../services/questions';
-import { createStore, type Store } from '../services/storage';
+import type { Store } from '../services/storage';
 import { UserProfiles } from '../services/users';
 import { createAdapter } from './adapter';
+import { storeFromConfig } from './store-from-config';
 import { DigitallotseBot } from './handler';
 import { createServer, type Readiness } from './server';
 
@@ -31,26 +31,13 @@ export interface AppOptions {
   clock?: Clock;
 }
 
-function storeFor(config: StoreConfig): Store {
-  if (config.kind === 'sqlite') return createStore(config);
-  return createStore({
-    kind: 'cosmos',
-    endpoint: config.endpoint,
-    database: config.database,
-    key: config.key,
-    credential:
-      config.managedIdentity &&
-      new ManagedIdentityCredential({ clientId: config.managedIdentity.clientId }),
-  });
-}
-
 export async function startApp(
   config: Config,
   logger: Logger,
   options: AppOptions = {},
 ): Promise<RunningBot> {
   const clock = options.clock ?? systemClock;
-  const store = storeFor(config.store);
+  const store = storeFromConfig(config.store);
   const profiles = new UserProfiles(store, clock);
   const directory = createDirectory(config.directory, { logger, clock });
   const knowledgeRepository = new KnowledgeRepository(store, clock);

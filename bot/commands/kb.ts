@@ -2,96 +2,30 @@
  * `lotse kb <subcommand>`: knowledge base administration and evaluation.
  * Each subcommand is one entry of the table below.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  buildKnowledgeIndex,
-  defaultThresholds,
-  evaluateQuestions,
-  formatBatchResults,
-  parseBatchQuestions,
-  parseQnaTsv,
-  summarise,
-  type EvaluationMetrics,
-} from '../../services/knowledge';
-import { UsageError, type CliIo, type Command } from './command';
+import { UsageError, type Command } from './command';
+import { exportCommand, importCommand, KB_ADMIN_USAGE, listCommand } from './kb-admin';
+import { evalCommand, KB_EVAL_USAGE } from './kb-eval';
+import { gapsCommand, KB_GAPS_USAGE } from './kb-gaps';
 
 const USAGE = `Aufruf: npm run -s lotse -- kb <Unterbefehl> [Optionen]
 Unterbefehle:
-  eval --kb <datei.tsv> --questions <batch.tsv> [--out <datei.tsv>] [--json]
-       Beantwortet die Fragen eines QnA-Maker-Batchtests mit der Wissensdatenbank
-       und gibt Trefferquoten und Antwortzeiten aus.`;
+${KB_ADMIN_USAGE}
+${KB_EVAL_USAGE}
+${KB_GAPS_USAGE}`;
 
 const subcommands: Record<string, Command> = {
+  import: importCommand,
+  export: exportCommand,
+  list: listCommand,
   eval: evalCommand,
+  gaps: gapsCommand,
 };
 
 export const kbCommand: Command = async (args, io) => {
   const [name, ...rest] = args;
-  const subcommand = name ? subcommands[name] : undefined;
+  const subcommand = name && Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
   if (!subcommand) {
     throw new UsageError(name ? `Unbekannter Unterbefehl „${name}“.\n${USAGE}` : USAGE);
   }
   return subcommand(rest, io);
 };
-
-function options(args: string[], spec: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options: spec, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-  }
-}
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`${what} „${path}“ lässt sich nicht lesen.`);
-  }
-}
-
-async function evalCommand(args: string[], io: CliIo): Promise<number> {
-  const values = options(args, {
-    kb: { type: 'string' },
-    questions: { type: 'string' },
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  const kbPath = values.kb;
-  const questionsPath = values.questions;
-  if (typeof kbPath !== 'string' || typeof questionsPath !== 'string') {
-    throw new UsageError(`--kb und --questions sind Pflicht.\n${USAGE}`);
-  }
-  const kb = parseQnaTsv(await readText(kbPath, 'Die Wissensdatenbank'));
-  const batch = parseBatchQuestions(await readText(questionsPath, 'Die Fragendatei'));
-  if ('problems' in kb || 'problems' in batch) {
-    for (const problem of 'problems' in kb ? kb.problems : []) io.stderr(`${kbPath}: ${problem}`);
-    for (const problem of 'problems' in batch ? batch.problems : []) {
-      io.stderr(`${questionsPath}: ${problem}`);
-    }
-    return 1;
-  }
-  const index = buildKnowledgeIndex(kb.entries);
-  const evaluated = evaluateQuestions(index, batch.questions, defaultThresholds);
-  if (typeof values.out === 'string') {
-    await writeFile(values.out, formatBatchResults(batch.header, evaluated), 'utf8');
-  }
-  const metrics = summarise(evaluated);
-  for (const line of summaryLines(kb.entries.length, metrics)) io.stdout(line);
-  if (values.json === true) io.stdout(JSON.stringify(metrics));
-  return 0;
-}
-
-function summaryLines(entries: number, m: EvaluationMetrics): string[] {
-  const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
-  return [
-    `Wissensdatenbank: ${entries} Einträge`,
-    `Fragen mit Antwort in der Wissensdatenbank: ${m.inScope}`,
-    `  richtige Antwort (Top 1): ${percent(m.top1)}`,
-    `  richtige Antwort unter den ersten drei (Top 3): ${percent(m.top3)}`,
-    `Fragen ohne Antwort in der Wissensdatenbank: ${m.outOfScope}`,
-    `  Zurückhaltung – Präzision: ${percent(m.abstainPrecision)}, Trefferquote: ${percent(m.abstainRecall)}`,
-    `Antwortzeit: p50 ${m.p50Ms.toFixed(3)} ms, p99 ${m.p99Ms.toFixed(3)} ms`,
-  ];
-}

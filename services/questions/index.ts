@@ -9,3 +9,4 @@ export {
   type Vote,
 } from './model';
 export { QuestionLog, type NewQuestion } from './question-log';
+export { groupGaps, UNKNOWN_UNIT, type GapTopic } from './gap-report';

@@ -1,0 +1,16 @@
+import { systemClock, type Clock } from '../../services/clock';
+import { loadConfig } from '../../services/config';
+import type { Store } from '../../services/storage';
+import { storeFromConfig } from '../store-from-config';
+
+/** Runs an admin command against the store the bot is configured with, then closes it. */
+export async function withConfiguredStore<T>(
+  work: (store: Store, clock: Clock) => Promise<T>,
+): Promise<T> {
+  const store = storeFromConfig(loadConfig(process.env).store);
+  try {
+    return await work(store, systemClock);
+  } finally {
+    await store.close();
+  }
+}
