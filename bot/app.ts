@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
 import { createDirectory } from '../services/directory';
 import {
+  FaqReview,
   KnowledgeBase,
   KnowledgeRepository,
   defaultThresholds,
@@ -50,12 +51,21 @@ export async function startApp(
     suggest: config.knowledge.suggestThreshold,
   });
   const questions = new QuestionLog(store, clock);
+  const faqReview = new FaqReview(store, knowledgeRepository, clock);
   const adapter = createAdapter({
     credentials: config.credentials,
     allowedTenantIds: config.allowedTenantIds,
     logger,
   });
-  const bot = new DigitallotseBot({ profiles, directory, knowledge, questions, clock, logger });
+  const bot = new DigitallotseBot({
+    profiles,
+    directory,
+    knowledge,
+    faqReview,
+    questions,
+    clock,
+    logger,
+  });
 
   const readiness = async (): Promise<Readiness> => {
     const storeHealth = await store.health().catch((error: Error) => ({

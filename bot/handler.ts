@@ -4,6 +4,7 @@
 import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { strings } from '../cards';
 import { answerQuestion, showEntry } from '../dialogs/ask';
+import { decideFaqProposal, showFaqProposals } from '../dialogs/faq-review';
 import { recordFeedback } from '../dialogs/feedback';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
@@ -28,6 +29,7 @@ const textCommands: Array<[RegExp, Step]> = [
     /^((wer ist )?(mein(e)?|unser(e)?) )?(digital ?)?lots(e|in|en)( für mich)?$|^who is my (digital ?)?lotse$/,
     showMyLotse,
   ],
+  [/^faq[ -]?(vorschläge|vorschlaege|proposals)$/, showFaqProposals],
 ];
 
 /** Card buttons (Action.Submit): `value.verb` names the step; the rest is only ids. */
@@ -36,6 +38,9 @@ const cardVerbs: Record<string, CardStep> = {
   followUp: (turn, services, value) => showEntry(turn, services, value.entryId),
   pick: (turn, services, value) => showEntry(turn, services, value.entryId),
   handoff: (turn, services) => showMyLotse(turn, services),
+  faqAccept: decideFaqProposal,
+  faqPhrasing: decideFaqProposal,
+  faqReject: decideFaqProposal,
 };
 
 export class DigitallotseBot extends TeamsActivityHandler {

@@ -7,3 +7,4 @@ export { answerCard, type AnswerCardData, type Vote } from './answer';
 export { suggestionsCard, type SuggestionsCardData } from './suggestions';
 export { noAnswerCard } from './no-answer';
 export { lotseCard, type LotseCardData, type LotsePerson, type LotseSituation } from './lotse';
+export { faqProposalCard, type FaqProposalCardData } from './faq-proposal';

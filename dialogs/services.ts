@@ -1,6 +1,6 @@
 import type { Clock } from '../services/clock';
 import type { OrgDirectory } from '../services/directory';
-import type { KnowledgeBase } from '../services/knowledge';
+import type { FaqReview, KnowledgeBase } from '../services/knowledge';
 import type { QuestionLog } from '../services/questions';
 import type { Logger } from '../services/logging';
 import type { UserProfiles } from '../services/users';
@@ -10,6 +10,7 @@ export interface DialogServices {
   profiles: UserProfiles;
   directory: OrgDirectory;
   knowledge: KnowledgeBase;
+  faqReview: FaqReview;
   questions: QuestionLog;
   clock: Clock;
   logger: Logger;

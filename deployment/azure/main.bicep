@@ -89,6 +89,7 @@ param cosmosContainers array = [
   'questions'
   'feedback'
   'knowledge-gaps'
+  'faq-proposals'
 ]
 
 @allowed([

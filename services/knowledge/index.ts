@@ -39,3 +39,10 @@ export {
 export { KNOWLEDGE_CONTAINER, KNOWLEDGE_META_CONTAINER, KnowledgeRepository } from './repository';
 export { KnowledgeBase, type Answered } from './knowledge-base';
 export { readDefaultKnowledgeBase } from './default-kb';
+export {
+  FAQ_PROPOSALS_CONTAINER,
+  FaqReview,
+  proposeFaq,
+  type FaqProposal,
+  type ReviewOutcome,
+} from './faq-review';

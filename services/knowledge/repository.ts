@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { queryAll, type Doc, type Store } from '../storage';
+import { queryAll, StoreConflictError, updateDocument, type Doc, type Store } from '../storage';
 import type { KnowledgeEntry } from './model';
 
 export const KNOWLEDGE_CONTAINER = 'knowledge';
@@ -59,6 +59,44 @@ export class KnowledgeRepository {
     for (const id of current.keys()) await this.store.delete(KNOWLEDGE_CONTAINER, id);
     await this.publish(entries.length);
     return { written, removed: current.size };
+  }
+
+  /** Changes one entry (read-modify-write) and publishes a new version; false if it is gone. */
+  async updateEntry(
+    id: string,
+    change: (entry: KnowledgeEntry) => KnowledgeEntry,
+  ): Promise<boolean> {
+    const updated = await updateDocument<StoredEntry>(
+      this.store,
+      KNOWLEDGE_CONTAINER,
+      id,
+      (current) => {
+        const { etag: _etag, ...entry } = current;
+        return change(entry);
+      },
+    );
+    if (!updated) return false;
+    await this.publish((await this.loadAll()).length);
+    return true;
+  }
+
+  /**
+   * Adds a new entry under the next free numeric id (QnA Maker ids are numbers). Two
+   * concurrent additions cannot take the same id: creating an existing id conflicts.
+   */
+  async addEntry(entry: Omit<KnowledgeEntry, 'id'>): Promise<string> {
+    let next = (await this.loadAll()).reduce((max, e) => Math.max(max, Number(e.id) || 0), 0) + 1;
+    for (;;) {
+      try {
+        await this.store.create<StoredEntry>(KNOWLEDGE_CONTAINER, { ...entry, id: String(next) });
+        break;
+      } catch (error) {
+        if (!(error instanceof StoreConflictError)) throw error;
+        next += 1;
+      }
+    }
+    await this.publish((await this.loadAll()).length);
+    return String(next);
   }
 
   /** First start: load the shipped knowledge base when the store has none. */

@@ -1,6 +1,7 @@
 import {
   answerCard,
   errorCard,
+  faqProposalCard,
   helpCard,
   lotseCard,
   noAnswerCard,
@@ -73,11 +74,21 @@ const cards: Array<[string, (language: Language) => CardAttachment]> = [
     'lotse via manager chain',
     (l) => lotseCard(l, { situation: 'via-manager', primary: jan, others: [], central: [] }),
   ],
+  ['faq proposal', (l) => faqProposalCard(l, proposal)],
+  ['faq proposal decided', (l) => faqProposalCard(l, { ...proposal, outcome: '✓ Übernommen' })],
   [
     'lotse not routable',
     (l) => lotseCard(l, { situation: 'not-routable', others: [], central: [central] }),
   ],
 ];
+
+const proposal = {
+  proposalId: 'p1',
+  question: 'Wie buche ich einen Raum?',
+  answer: 'Über Outlook.',
+  proposedBy: 'Megan Bowen',
+  nearest: { id: '7', title: 'Raum buchen' },
+};
 
 describe.each(languages)('cards in %s', (language) => {
   it.each(cards)('%s parses without problems', (_name, render) => {
