@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../services/config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -93,5 +95,33 @@ describe('configuration', () => {
       database: 'digitallotse',
       managedIdentity: { clientId: 'mi-client' },
     });
+  });
+});
+
+describe('.env.example', () => {
+  const file = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+  const documented = Object.fromEntries(
+    file
+      .split('\n')
+      .map((line) => /^([A-Za-z_]+)=([^#\s]*)/.exec(line.trim()))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map((match) => [match[1], match[2]]),
+  ) as Record<string, string>;
+
+  it('is a configuration the bot starts with', () => {
+    expect(() => loadConfig(documented)).not.toThrow();
+  });
+
+  it('documents every variable the configuration reads', () => {
+    const sources = ['services/config.ts', 'services/directory/config.ts'].map((path) =>
+      readFileSync(join(__dirname, '..', '..', path), 'utf8'),
+    );
+    const read = sources.flatMap((source) =>
+      [...source.matchAll(/^\s{2}([A-Za-z_]+): /gm)].map((m) => m[1] as string),
+    );
+    // Environment variables are the upper-case keys (plus the Bot Framework's MicrosoftApp*).
+    const variables = read.filter((name) => /^([A-Z][A-Z0-9_]+|MicrosoftApp\w+)$/.test(name));
+    expect(variables.length).toBeGreaterThan(20);
+    expect(variables.filter((name) => !(name in documented))).toEqual([]);
   });
 });
