@@ -39,6 +39,8 @@ const environmentSchema = z.object({
   HOST: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt(256 * 1024),
+  /** Where users' browsers reach the bot (download links such as calendar files). */
+  PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -87,6 +89,8 @@ export interface Config {
   localMode: boolean;
   port: number;
   host: string;
+  /** Base of links that users open in their browser, without a trailing slash. */
+  publicBaseUrl: string;
   logLevel: string;
   maxBodyBytes: number;
   credentials?: BotCredentials;
@@ -130,6 +134,7 @@ export function loadConfig(env: Environment = process.env): Config {
     localMode,
     port: parsed.PORT,
     host: localMode ? '127.0.0.1' : (parsed.HOST ?? '0.0.0.0'),
+    publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.PORT}`).replace(/\/+$/, ''),
     logLevel: parsed.LOG_LEVEL,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
     credentials: localMode ? undefined : credentialsOf(parsed),
@@ -164,6 +169,9 @@ function credentialProblems(parsed: Parsed): string[] {
     problems.push(
       `MicrosoftAppTenantId: fehlt (nötig bei MicrosoftAppType=${parsed.MicrosoftAppType})`,
     );
+  }
+  if (production && parsed.PUBLIC_BASE_URL === undefined) {
+    problems.push('PUBLIC_BASE_URL: fehlt — die öffentliche https-Adresse des Bots (für Download-Links)');
   }
   if (production && parsed.ALLOWED_TENANT_IDS.length === 0) {
     problems.push(

@@ -167,6 +167,8 @@ var appSettings = {
   NODE_ENV: 'production'
   LOG_LEVEL: logLevel
   MAX_BODY_BYTES: '262144'
+  // The default host name of the site below; behind a custom domain, set that instead.
+  PUBLIC_BASE_URL: 'https://${namePrefix}-${suffix}.azurewebsites.net'
 
   MicrosoftAppType: botAppType
   MicrosoftAppId: botUsesIdentity ? identity.properties.clientId : botAppId

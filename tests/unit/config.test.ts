@@ -45,6 +45,7 @@ describe('configuration', () => {
       'ALLOWED_TENANT_IDS',
     ],
     [{ PORT: 'achtzig' }, 'PORT'],
+    [{ PUBLIC_BASE_URL: 'kein link' }, 'PUBLIC_BASE_URL'],
     [{ PORT: '70000' }, 'PORT'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ COSMOS_ENDPOINT: 'not a url' }, 'COSMOS_ENDPOINT'],
@@ -77,7 +78,9 @@ describe('configuration', () => {
       MicrosoftAppPassword: 'secret',
       ALLOWED_TENANT_IDS: ' t1 , t2 ',
       DIRECTORY_FILE: '/etc/digitallotse/org.json',
+      PUBLIC_BASE_URL: 'https://digitallotse.stadt.example/',
     });
+    expect(config.publicBaseUrl).toBe('https://digitallotse.stadt.example');
     expect(config.localMode).toBe(false);
     expect(config.host).toBe('0.0.0.0');
     expect(config.allowedTenantIds).toEqual(['t1', 't2']);
