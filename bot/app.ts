@@ -5,6 +5,7 @@
 import type { Config } from '../services/config';
 import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
+import { AuditLog } from '../services/audit';
 import { createDirectory } from '../services/directory';
 import {
   FaqReview,
@@ -51,7 +52,8 @@ export async function startApp(
     suggest: config.knowledge.suggestThreshold,
   });
   const questions = new QuestionLog(store, clock);
-  const faqReview = new FaqReview(store, knowledgeRepository, clock);
+  const audit = new AuditLog(store, clock);
+  const faqReview = new FaqReview(store, knowledgeRepository, clock, audit);
   const adapter = createAdapter({
     credentials: config.credentials,
     allowedTenantIds: config.allowedTenantIds,

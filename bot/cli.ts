@@ -7,6 +7,7 @@ import type { CliIo, Command } from './commands/command';
 import { UsageError } from './commands/command';
 
 const commands: Record<string, () => Promise<Command>> = {
+  audit: async () => (await import('./commands/audit')).auditCommand,
   kb: async () => (await import('./commands/kb')).kbCommand,
   route: async () => (await import('./commands/route')).routeCommand,
 };
@@ -14,7 +15,8 @@ const commands: Record<string, () => Promise<Command>> = {
 const usage = `Aufruf: npm run -s lotse -- <Befehl> [Optionen]
 Befehle:
   kb import|export|list|eval|gaps   Wissensdatenbank verwalten und bewerten
-  route                             Routing für Nutzerinnen und Nutzer berechnen`;
+  route                             Routing für Nutzerinnen und Nutzer berechnen
+  audit                             Protokoll der Versand- und Verwaltungsaktionen`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;

@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import type { AuditActor } from '../../services/audit';
 import { systemClock, type Clock } from '../../services/clock';
 import { loadConfig } from '../../services/config';
 import type { Store } from '../../services/storage';
@@ -13,4 +15,9 @@ export async function withConfiguredStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** The person at the admin CLI, for the audit log. */
+export function cliActor(): AuditActor {
+  return { id: `cli:${userInfo().username}` };
 }

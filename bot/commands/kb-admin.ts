@@ -1,8 +1,9 @@
 /** `lotse kb import|export|list`: the knowledge base in the configured store. */
 import { writeFile } from 'node:fs/promises';
+import { AuditLog } from '../../services/audit';
 import { formatQnaTsv, KnowledgeRepository, parseQnaTsv } from '../../services/knowledge';
 import { UsageError, type CliIo } from './command';
-import { withConfiguredStore } from './configured-store';
+import { cliActor, withConfiguredStore } from './configured-store';
 import { parseOptions, readText } from './options';
 
 export const KB_ADMIN_USAGE = `  import <datei.tsv>   Ersetzt die Wissensdatenbank durch eine QnA-Maker-TSV-Datei
@@ -21,9 +22,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     for (const problem of parsed.problems) io.stderr(`  ${problem}`);
     return 1;
   }
-  const { written, removed } = await withConfiguredStore((store, clock) =>
-    new KnowledgeRepository(store, clock).replaceAll(parsed.entries),
-  );
+  const { written, removed } = await withConfiguredStore(async (store, clock) => {
+    const outcome = await new KnowledgeRepository(store, clock).replaceAll(parsed.entries);
+    await new AuditLog(store, clock).record(cliActor(), 'kb.import', file, {
+      entries: parsed.entries.length,
+      ...outcome,
+    });
+    return outcome;
+  });
   io.stdout(
     `${parsed.entries.length} Einträge importiert (${written} neu oder geändert, ${removed} entfernt).`,
   );

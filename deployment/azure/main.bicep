@@ -90,6 +90,7 @@ param cosmosContainers array = [
   'feedback'
   'knowledge-gaps'
   'faq-proposals'
+  'audit'
 ]
 
 @allowed([

@@ -4,6 +4,7 @@
  * of an existing one — or to reject them. Each decision is a conditional write on the
  * proposal, so two organisers cannot decide the same proposal twice.
  */
+import type { AuditLog } from '../audit';
 import type { Clock } from '../clock';
 import {
   createIfMissing,
@@ -52,6 +53,7 @@ export class FaqReview {
     private readonly store: Store,
     private readonly repository: KnowledgeRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async pending(limit = 10): Promise<Stored<FaqProposal>[]> {
@@ -160,6 +162,11 @@ export class FaqReview {
     );
     if (!updated) return { ok: false, reason: 'unknown' };
     if (!updated.changed) return { ok: false, reason: 'decided' };
+    await this.audit.record(
+      { id: reviewerId },
+      state === 'rejected' ? 'faq.reject' : `faq.accept-${decision.as}`,
+      id,
+    );
     return { ok: true, proposal: updated.doc };
   }
 }

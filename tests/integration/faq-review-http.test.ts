@@ -1,3 +1,4 @@
+import { AuditLog } from '../../services/audit';
 import { KnowledgeRepository, proposeFaq } from '../../services/knowledge';
 import { systemClock } from '../../services/clock';
 import { visibleText } from '../support/card-validation';
@@ -106,5 +107,12 @@ describe('the FAQ review queue in Teams', () => {
     expect(visibleText(card(rejected.replies[0]))).toContain('Abgelehnt');
     const left = await connector.say(bot.messagesUrl, { user: isaiah, text: 'faq vorschläge' });
     expect(left.replies[0]?.text).toMatch(/keine offenen/);
+
+    const audit = await new AuditLog(bot.store, systemClock).since(new Date(0));
+    expect(audit.map((entry) => [entry.action, entry.actor.id, entry.target])).toEqual([
+      ['faq.accept-entry', isaiah.aadObjectId, 'ticket-t1'],
+      ['faq.accept-phrasing', patti.aadObjectId, 'ticket-t2'],
+      ['faq.reject', patti.aadObjectId, 'ticket-t3'],
+    ]);
   });
 });

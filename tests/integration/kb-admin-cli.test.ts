@@ -37,6 +37,19 @@ describe('lotse kb import, export, list and gaps', () => {
     expect(readFileSync(exportFile, 'utf8')).toBe(readFileSync(fixture, 'utf8'));
   });
 
+  it('records the import in the audit log, without content', async () => {
+    const audit = await run('audit', '--since', '1d', '--json');
+    const entries = audit.out.map(
+      (line) => JSON.parse(line) as { action: string; details: object },
+    );
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'kb.import',
+        details: { entries: 10, written: 10, removed: 0 },
+      }),
+    ]);
+  });
+
   it('lists the stored entries', async () => {
     const listed = await run('kb', 'list', '--json');
     expect(listed.out).toHaveLength(10);

@@ -1,0 +1,1 @@
+export { AUDIT_CONTAINER, AuditLog, type AuditActor, type AuditEntry } from './audit-log';
