@@ -19,6 +19,10 @@ export interface HitEvidence {
   matched: number;
   /** Weight (idf units) of the weightiest question word the entry does not match. */
   unmatched: number;
+  /** Share of the question's content words (by sentence weight) the entry matches, 0..1. */
+  tokenCoverage: number;
+  /** Share of the question's weight from words the knowledge base does not know, 0..1. */
+  unknownShare: number;
 }
 
 export interface ConfidenceModel {
@@ -29,17 +33,25 @@ export interface ConfidenceModel {
   margin: number;
   matched: number;
   unmatched: number;
+  tokenCoverage: number;
+  unknownShare: number;
 }
 
-/** Fitted by logistic regression on half of the development questions plus own ones. */
+/**
+ * Fitted by logistic regression on half of the development questions plus own ones, with
+ * "the question is in scope" as the target: a wrong entry is a ranking error, but a
+ * question the knowledge base cannot answer must be told apart from all others.
+ */
 export const defaultConfidenceModel: ConfidenceModel = {
-  bias: -4.77,
+  bias: -2.41,
   coverage: 0,
-  questionCoverage: 1.87,
-  phrasingCoverage: 2.18,
-  margin: 1.3,
-  matched: 2.86,
-  unmatched: -0.67,
+  questionCoverage: 0.58,
+  phrasingCoverage: 1.81,
+  margin: 0.07,
+  matched: 2.32,
+  unmatched: -0.57,
+  tokenCoverage: 0.23,
+  unknownShare: -0.98,
 };
 
 export function confidenceOf(evidence: HitEvidence, model = defaultConfidenceModel): number {
@@ -50,6 +62,8 @@ export function confidenceOf(evidence: HitEvidence, model = defaultConfidenceMod
     model.phrasingCoverage * evidence.phrasingCoverage +
     model.margin * evidence.margin +
     model.matched * Math.log1p(evidence.matched) +
-    model.unmatched * evidence.unmatched;
+    model.unmatched * evidence.unmatched +
+    model.tokenCoverage * evidence.tokenCoverage +
+    model.unknownShare * evidence.unknownShare;
   return 1 / (1 + Math.exp(-z));
 }

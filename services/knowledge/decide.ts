@@ -17,8 +17,8 @@ export interface DecisionThresholds {
 
 /** Chosen on the development questions (see the knowledge README). */
 export const defaultThresholds: DecisionThresholds = {
-  answer: 0.35,
-  suggest: 0.15,
+  answer: 0.5,
+  suggest: 0.25,
   maxSuggestions: 3,
 };
 

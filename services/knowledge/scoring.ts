@@ -29,6 +29,10 @@ export interface QuestionScore {
   matchedInQuestions(position: number): number;
   /** Mass of the weightiest content token the entry does not match. */
   largestUnmatched(position: number): number;
+  /** Share of the content tokens (by sentence weight) the entry matches, 0..1. */
+  tokenCoverage(position: number): number;
+  /** Share of the total mass from words the knowledge base does not know at all, 0..1. */
+  unknownShare: number;
   /** The strongest weight with which the question matches each term. */
   best: ReadonlyMap<string, number>;
 }
@@ -119,14 +123,20 @@ export class QuestionScorer {
     const best = new Map<string, number>();
     const unknownMass = this.data.unseenIdf * this.weights.unknownWordWeight;
     const contentMasses: number[] = [];
+    const contentWeights: number[] = [];
     let total = 0;
+    let unknown = 0;
     for (const token of tokens) {
       if (token.stop && token.readings.length === 0) continue;
       const mass = this.scoreToken(token, best, unknownMass);
       total += mass;
+      if (token.readings.length === 0) unknown += mass;
       const bit =
         token.stop || contentMasses.length >= TRACKED_TOKENS ? 0 : 1 << contentMasses.length;
-      if (!token.stop && bit !== 0) contentMasses.push(mass);
+      if (!token.stop && bit !== 0) {
+        contentMasses.push(mass);
+        contentWeights.push(token.weight);
+      }
       for (const position of this.token.touched) {
         this.masks[position] = ((this.masks[position] as number) | bit) >>> 0;
       }
@@ -139,8 +149,9 @@ export class QuestionScorer {
       this.token.drainInto(this.matched, 'add');
       this.tokenInQuestions.drainInto(this.matchedInQuestions, 'add');
     }
-    // A question of stop words only ("Was kannst du?") is judged by them alone.
-    const hasContent = tokens.some((token) => !token.stop);
+    // A question of stop words only ("Was kannst du?") is judged by them alone; a word that
+    // may be a misspelt stop word may as well be a topic, so it is no such question.
+    const hasContent = tokens.some((token) => !token.stop || token.misspeltStop);
     const matched = this.matched.values;
     const inQuestions = this.matchedInQuestions.values;
     const masks = this.masks;
@@ -158,14 +169,25 @@ export class QuestionScorer {
         });
         return largest;
       },
+      tokenCoverage: (position) => {
+        let matchedWeight = 0;
+        let allWeight = 0;
+        contentWeights.forEach((weight, i) => {
+          allWeight += weight;
+          if (((masks[position] as number) & (1 << i)) !== 0) matchedWeight += weight;
+        });
+        return allWeight > 0 ? matchedWeight / allWeight : 1;
+      },
+      unknownShare: total > 0 ? unknown / total : 0,
       best,
     };
   }
 
   /** Leaves the token's values in `token`/`tokenInQuestions`; returns its mass. */
   private scoreToken(token: QueryToken, best: Map<string, number>, unknownMass: number): number {
-    const tokenWeight = token.stop ? this.weights.stopWordWeight : 1;
-    let mass = token.readings.length === 0 ? unknownMass : 0;
+    const tokenWeight = (token.stop ? this.weights.stopWordWeight : 1) * token.weight;
+    const unknownTokenMass = unknownMass * token.weight;
+    let mass = token.readings.length === 0 ? unknownTokenMass : 0;
     for (const reading of token.readings) {
       let readingMass = 0;
       for (const part of reading) {
@@ -189,7 +211,7 @@ export class QuestionScorer {
           }
         }
         // A part the knowledge base does not know weighs like an unknown word.
-        readingMass += part.length > 0 ? partMass : unknownMass / reading.length;
+        readingMass += part.length > 0 ? partMass : unknownTokenMass / reading.length;
         this.part.drainInto(this.reading, 'add');
         this.partInQuestions.drainInto(this.readingInQuestions, 'add');
       }

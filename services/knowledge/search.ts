@@ -6,7 +6,12 @@
  * question covers; the confidence model turns that evidence into 0..1.
  */
 import { detectLanguage } from './analysis/language';
-import { analyseQuery, type QueryToken } from './analysis/query';
+import {
+  analyseQuery,
+  defaultQueryOptions,
+  type QueryOptions,
+  type QueryToken,
+} from './analysis/query';
 import {
   confidenceOf,
   defaultConfidenceModel,
@@ -18,7 +23,7 @@ import { buildIndexData, type IndexData, type IndexedEntry, type IndexedWord } f
 import type { KnowledgeEntry, Language } from './model';
 import { detectSmallTalk, type SmallTalkKind } from './smalltalk';
 
-export interface SearchTuning extends ScoringWeights {
+export interface SearchTuning extends ScoringWeights, QueryOptions {
   /** Share of the ranking given to the best phrasing's coverage. */
   phrasingWeight: number;
   /** Factor for entries the context entry prompts to. */
@@ -35,6 +40,7 @@ export const defaultSearchTuning: SearchTuning = {
   unknownWordWeight: 0.8,
   stopWordWeight: 0.25,
   stopWordIdfCap: 1.5,
+  ...defaultQueryOptions,
   phrasingWeight: 0.3,
   contextBoost: 1.15,
   limit: 10,
@@ -99,7 +105,7 @@ export class KnowledgeIndex {
     const language = detectLanguage(question);
     const smallTalk = detectSmallTalk(question);
     if (smallTalk) return { language, smallTalk, hits: [] };
-    const tokens = analyseQuery(question, language, this.data.vocabulary);
+    const tokens = analyseQuery(question, language, this.data.vocabulary, this.tuning);
     return { language, hits: this.rank(tokens, options) };
   }
 
@@ -142,6 +148,8 @@ export class KnowledgeIndex {
         margin: candidate.score - (rival?.score ?? 0),
         matched: candidate.matched,
         unmatched: scored.largestUnmatched(candidate.position),
+        tokenCoverage: scored.tokenCoverage(candidate.position),
+        unknownShare: scored.unknownShare,
       };
       return {
         entry: indexed.entry,

@@ -70,7 +70,12 @@ const ENGLISH_TO_GERMAN = `
   record recording: aufzeichnen aufzeichnung
   transcript transcription: transkription
   subtitles captions caption: untertitel
-  notification notifications: benachrichtigung benachrichtigungen
+  notification notifications notify notified popup: benachrichtigung benachrichtigungen
+  message messages: nachricht nachrichten
+  yellow: abwesend
+  away idle: abwesend
+  available availability: verfügbar status
+  busy: beschäftigt
   microphone mic: mikrofon
   camera webcam: kamera
   headset headphones: headset
@@ -166,9 +171,9 @@ const ENGLISH_FUNCTION_WORDS = new Map([
 const GERMAN_SYNONYMS = `
   passwort kennwort pw passwörter
   handy smartphone mobiltelefon
-  laptop notebook rechner computer pc
+  laptop notebook rechner computer pc dienstrechner dienstlaptop arbeitsplatzrechner
   chef chefin vorgesetzter vorgesetzte führungskraft
-  besprechung meeting videokonferenz konferenz videocall
+  besprechung meeting videokonferenz konferenz videocall call telko telefonkonferenz onlinemeeting
   drucker kopierer multifunktionsgerät
   klauen geklaut stehlen gestohlen diebstahl
   kaputt defekt
@@ -195,7 +200,7 @@ const GERMAN_SYNONYMS = `
   funktionieren klappen
   erstellen anlegen
   beantragen antrag anfordern
-  berechtigung zugriff zugriffsrechte
+  berechtigung zugriff zugriffsrechte zugang
   fehlermeldung fehler
   bürger bürgerin einwohner
   ki chatgpt copilot
@@ -206,6 +211,28 @@ const GERMAN_SYNONYMS = `
   stummschalten ausschalten
   pdf pdfs
   fb fachbereich
+  status verfügbarkeit präsenz onlinestatus
+  abwesend inaktiv gelb
+  beschäftigt rot
+  aufgabe tätigkeit
+  dienstausweis mitarbeiterausweis chipkarte
+  entsperren freischalten
+  defekt kaputt hinüber
+  ausschalten abschalten abstellen deaktivieren
+  einschalten anschalten anmachen aktivieren
+  verschicken versenden schicken mailen
+  bekommen erhalten kriegen
+  bescheinigung zertifikat nachweis teilnahmebescheinigung
+  speichern ablegen abspeichern
+  liste übersicht
+  störung problem
+  anleitung handbuch dokumentation
+  verbinden einwählen
+  abbrechen rausfliegen
+  unscharf verschwommen weichzeichnen
+  ruhestand rente pension
+  kennwortrichtlinie passwortregeln
+  benachrichtigung hinweis popup
 `;
 
 const fold = (word: string): string => foldTranscriptions(foldCase(word));

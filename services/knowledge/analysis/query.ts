@@ -7,8 +7,10 @@
 import type { Language } from '../model';
 import { textWords, type TextWord, type WordForm } from './analyser';
 import { splitCompound } from './compounds';
+import { DEFAULT_CONTEXT_WEIGHT, messageClauses } from './focus';
 import { germanForEnglish, germanFunctionWordFor, synonymsOf } from './lexicon';
 import { stemGerman } from './stemming';
+import { isMisspeltStopWord } from './stopwords';
 import { participleBase, type Vocabulary } from './vocabulary';
 
 export interface TermMatch {
@@ -24,9 +26,30 @@ export interface QueryToken {
   word: string;
   /** A stop word: it only tips the balance between close entries. */
   stop: boolean;
+  /** Unknown, but one letter off a stop word ("nihct"): read as that stop word. */
+  misspeltStop: boolean;
+  /** The weight of its sentence: 1 where the message asks, less in the context around. */
+  weight: number;
   /** Empty when nothing in the vocabulary matches the word. */
   readings: Reading[];
 }
+
+export interface QueryOptions {
+  /** Weight of a sentence that does not ask, when another one does. */
+  contextWeight: number;
+}
+
+export const defaultQueryOptions: QueryOptions = {
+  contextWeight: DEFAULT_CONTEXT_WEIGHT,
+};
+
+/** Particles of separable verbs ("läuft … ab", "stelle … ein"), folded. */
+const SEPARABLE_PARTICLES = new Set(
+  `ab an auf aus bei ein fest frei her hin hoch los mit nach um vor weg weiter zu zuruck
+  zusammen rein raus runter rum dazu hinzu`
+    .trim()
+    .split(/\s+/),
+);
 
 const SYNONYM_WEIGHT = 0.85;
 const TRANSLATION_WEIGHT = 0.9;
@@ -35,14 +58,56 @@ export function analyseQuery(
   text: string,
   language: Language,
   vocabulary: Vocabulary,
+  options: QueryOptions = defaultQueryOptions,
 ): QueryToken[] {
-  return textWords(text, language).map((word) => ({
-    word: word.folded,
-    stop: word.stop,
-    readings: word.stop
-      ? stopReadings(word, language, vocabulary)
-      : readingsOf(word, language, vocabulary),
+  const clauses = messageClauses(text, options.contextWeight).map((clause) => ({
+    weight: clause.weight,
+    words: textWords(clause.text, language),
   }));
+  return clauses.flatMap(({ weight, words }) => {
+    const joined = language === 'de' ? separableVerb(words, vocabulary) : undefined;
+    return words.map((word, i) => {
+      const readings = word.stop
+        ? stopReadings(word, language, vocabulary)
+        : readingsOf(word, language, vocabulary);
+      let separable = false;
+      if (joined?.position === i) {
+        const matches = matchesOf(joined.form, joined.form.folded, language, vocabulary, true);
+        if (matches.length > 0) readings.push([matches]);
+        separable = matches.length > 0;
+      }
+      const misspeltStop = readings.length === 0 && !word.stop && isMisspeltStopWord(word.folded);
+      return {
+        word: word.folded,
+        // A verb that is a stop word alone ("geht") carries the topic with its particle.
+        stop: (word.stop && !separable) || misspeltStop,
+        misspeltStop,
+        weight,
+        readings,
+      };
+    });
+  });
+}
+
+/**
+ * A separable verb split over its clause ("Wie läuft die Schulung ab?"): the clause ends
+ * in a particle, and the particle put before one of the clause's words makes a word the
+ * vocabulary knows ("abläuft" → "Ablauf"). The position of that word and the joined form.
+ */
+function separableVerb(
+  words: TextWord[],
+  vocabulary: Vocabulary,
+): { position: number; form: WordForm } | undefined {
+  const particle = words[words.length - 1];
+  if (!particle || words.length < 2 || !SEPARABLE_PARTICLES.has(particle.folded)) return undefined;
+  for (let position = 0; position < words.length - 1; position++) {
+    const folded = `${particle.folded}${(words[position] as TextWord).folded}`;
+    const stem = stemGerman(folded);
+    if (vocabulary.hasTerm(stem) || vocabulary.related(stem).length > 0) {
+      return { position, form: { folded, stem } };
+    }
+  }
+  return undefined;
 }
 
 function stopReadings(word: TextWord, language: Language, vocabulary: Vocabulary): Reading[] {

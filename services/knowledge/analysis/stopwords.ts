@@ -3,6 +3,7 @@
  * words that are topics in this domain (permissions, sizes, durations, people), which are
  * taken back out, and the fillers people add to a chat message are added.
  */
+import levenshtein from 'damerau-levenshtein';
 import { deu, eng } from 'stopword';
 import { foldCase, foldTranscriptions } from './text';
 
@@ -52,4 +53,29 @@ export function isFoldedGermanStopWord(folded: string): boolean {
 /** Is the lower-case word an English stop word? */
 export function isEnglishStopWord(lower: string): boolean {
   return english.has(lower);
+}
+
+const MIN_STOP_TYPO_LENGTH = 4;
+
+/** Stop words by length, folded, German and English: the targets of a misspelt stop word. */
+const stopWordsByLength = new Map<number, string[]>();
+for (const word of new Set([...germanFolded, ...english])) {
+  const bucket = stopWordsByLength.get(word.length);
+  if (bucket) bucket.push(word);
+  else stopWordsByLength.set(word.length, [word]);
+}
+
+/**
+ * Is a word the knowledge base does not know a misspelt stop word ("nihct", "miene")? One
+ * edit away (a swap counts as one), from four letters on: otherwise it would weigh as an
+ * unknown topic word and drag the message towards "no answer".
+ */
+export function isMisspeltStopWord(folded: string): boolean {
+  if (folded.length < MIN_STOP_TYPO_LENGTH) return false;
+  for (let length = folded.length - 1; length <= folded.length + 1; length++) {
+    for (const candidate of stopWordsByLength.get(length) ?? []) {
+      if (levenshtein(folded, candidate).steps === 1) return true;
+    }
+  }
+  return false;
 }

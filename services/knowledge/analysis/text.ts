@@ -42,7 +42,6 @@ export interface Word {
   parts: string[];
 }
 
-// Apostrophes are part of a word ("gibt's"); hyphens join the parts of a compound.
 /** Apostrophes belong to a word ("gibt's"), hyphens join the parts of a compound. */
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 

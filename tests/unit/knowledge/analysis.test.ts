@@ -181,6 +181,21 @@ describe('domain lexicon', () => {
     expect(synonymsOf(key('Chef'))).toContain(key('Führungskraft'));
   });
 
+  it.each([
+    ['gelb', 'abwesend'],
+    ['Dienstrechner', 'Laptop'],
+    ['rausfliegen', 'abbrechen'],
+    ['Telko', 'Besprechung'],
+    ['Ruhestand', 'Rente'],
+  ])('groups office-IT concepts: %s ~ %s', (a, b) => {
+    expect(synonymsOf(key(a))).toContain(key(b));
+  });
+
+  it('maps English presence words to German', () => {
+    expect(germanForEnglish('away')).toContain(key('abwesend'));
+    expect(germanForEnglish('notified')).toContain(key('Benachrichtigung'));
+  });
+
   it('knows nothing of words outside the domain', () => {
     expect(germanForEnglish('football')).toEqual([]);
   });

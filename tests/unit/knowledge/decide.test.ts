@@ -24,6 +24,8 @@ function hit(entry: KnowledgeEntry, confidence: number): SearchHit {
       margin: 0,
       matched: 1,
       unmatched: 0,
+      tokenCoverage: confidence,
+      unknownShare: 0,
     },
   };
 }
