@@ -6,6 +6,7 @@
 import { textWords, type TextWord } from './analysis/analyser';
 import { learnCompoundHeads, splitCompound, type CompoundVocabulary } from './analysis/compounds';
 import { thesaurusWords } from './analysis/lexicon';
+import { rankingOf } from './analysis/salience';
 import { stemGerman } from './analysis/stemming';
 import { isFoldedGermanStopWord } from './analysis/stopwords';
 import { Vocabulary } from './analysis/vocabulary';
@@ -99,6 +100,8 @@ export function buildIndexData(source: readonly KnowledgeEntry[]): IndexData {
     if (word.hyphenParts.length === 0) contentStems.add(indexed.stem);
     for (const part of indexed.parts) contentStems.add(part);
   }
+  // The general-German ranking the query analysis reads salience from.
+  rankingOf();
   const vocabulary = new Vocabulary(
     new Set(postings.keys()),
     contentStems,

@@ -33,6 +33,13 @@ export interface QuestionScore {
   tokenCoverage(position: number): number;
   /** Share of the total mass from words the knowledge base does not know at all, 0..1. */
   unknownShare: number;
+  /**
+   * Salience (× sentence weight) of the most topical content word the entry's phrasings do
+   * not match; a match in the answer alone counts as a partial miss.
+   */
+  salientMiss(position: number): number;
+  /** Share of the content words' salience (× sentence weight) the phrasings match, 0..1. */
+  salientCoverage(position: number): number;
   /** The strongest weight with which the question matches each term. */
   best: ReadonlyMap<string, number>;
 }
@@ -99,6 +106,8 @@ export class QuestionScorer {
   private readonly matchedInQuestions: EntryValues;
   /** Bit i set: content token i matches the entry. */
   private readonly masks: Uint32Array;
+  /** Bit i set: content token i matches one of the entry's phrasings. */
+  private readonly phrasingMasks: Uint32Array;
 
   constructor(
     private readonly data: IndexData,
@@ -114,16 +123,21 @@ export class QuestionScorer {
     this.matched = new EntryValues(size);
     this.matchedInQuestions = new EntryValues(size);
     this.masks = new Uint32Array(size);
+    this.phrasingMasks = new Uint32Array(size);
   }
 
   score(tokens: readonly QueryToken[]): QuestionScore {
-    for (const position of this.matched.touched) this.masks[position] = 0;
+    for (const position of this.matched.touched) {
+      this.masks[position] = 0;
+      this.phrasingMasks[position] = 0;
+    }
     this.matched.reset();
     this.matchedInQuestions.reset();
     const best = new Map<string, number>();
     const unknownMass = this.data.unseenIdf * this.weights.unknownWordWeight;
     const contentMasses: number[] = [];
     const contentWeights: number[] = [];
+    const contentSaliences: number[] = [];
     let total = 0;
     let unknown = 0;
     for (const token of tokens) {
@@ -136,9 +150,13 @@ export class QuestionScorer {
       if (!token.stop && bit !== 0) {
         contentMasses.push(mass);
         contentWeights.push(token.weight);
+        contentSaliences.push(token.salience * token.weight);
       }
       for (const position of this.token.touched) {
         this.masks[position] = ((this.masks[position] as number) | bit) >>> 0;
+      }
+      for (const position of this.tokenInQuestions.touched) {
+        this.phrasingMasks[position] = ((this.phrasingMasks[position] as number) | bit) >>> 0;
       }
       if (!token.stop && bit === 0) {
         // Untracked content tokens still make an entry topical.
@@ -155,6 +173,13 @@ export class QuestionScorer {
     const matched = this.matched.values;
     const inQuestions = this.matchedInQuestions.values;
     const masks = this.masks;
+    const phrasingMasks = this.phrasingMasks;
+    // How much of a content word an entry covers: all in a phrasing, a little in its answer.
+    const answerOnly = this.weights.answerWeight;
+    const covered = (position: number, i: number): number => {
+      if ((((phrasingMasks[position] as number) >>> i) & 1) !== 0) return 1;
+      return (((masks[position] as number) >>> i) & 1) !== 0 ? answerOnly : 0;
+    };
     return {
       total,
       topical: hasContent
@@ -179,6 +204,22 @@ export class QuestionScorer {
         return allWeight > 0 ? matchedWeight / allWeight : 1;
       },
       unknownShare: total > 0 ? unknown / total : 0,
+      salientMiss: (position) => {
+        let largest = 0;
+        contentSaliences.forEach((salience, i) => {
+          largest = Math.max(largest, salience * (1 - covered(position, i)));
+        });
+        return largest;
+      },
+      salientCoverage: (position) => {
+        let matchedSalience = 0;
+        let allSalience = 0;
+        contentSaliences.forEach((salience, i) => {
+          allSalience += salience;
+          matchedSalience += salience * covered(position, i);
+        });
+        return allSalience > 0 ? matchedSalience / allSalience : 1;
+      },
       best,
     };
   }

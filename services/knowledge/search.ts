@@ -150,6 +150,8 @@ export class KnowledgeIndex {
         unmatched: scored.largestUnmatched(candidate.position),
         tokenCoverage: scored.tokenCoverage(candidate.position),
         unknownShare: scored.unknownShare,
+        salientMiss: scored.salientMiss(candidate.position),
+        salientCoverage: scored.salientCoverage(candidate.position),
       };
       return {
         entry: indexed.entry,

@@ -10,6 +10,7 @@ import { splitCompound } from './compounds';
 import { DEFAULT_CONTEXT_WEIGHT, messageClauses } from './focus';
 import { germanForEnglish, germanFunctionWordFor, synonymsOf } from './lexicon';
 import { stemGerman } from './stemming';
+import { salienceOf } from './salience';
 import { isMisspeltStopWord } from './stopwords';
 import { participleBase, type Vocabulary } from './vocabulary';
 
@@ -30,6 +31,8 @@ export interface QueryToken {
   misspeltStop: boolean;
   /** The weight of its sentence: 1 where the message asks, less in the context around. */
   weight: number;
+  /** How much the word names a topic in general German, 0..1 (0 for stop words). */
+  salience: number;
   /** Empty when nothing in the vocabulary matches the word. */
   readings: Reading[];
 }
@@ -52,6 +55,8 @@ const SEPARABLE_PARTICLES = new Set(
 );
 
 const SYNONYM_WEIGHT = 0.85;
+/** The frequency list is German; an English content word counts as half a topic. */
+const ENGLISH_SALIENCE = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
 
 export function analyseQuery(
@@ -77,12 +82,14 @@ export function analyseQuery(
         separable = matches.length > 0;
       }
       const misspeltStop = readings.length === 0 && !word.stop && isMisspeltStopWord(word.folded);
+      // A verb that is a stop word alone ("geht") carries the topic with its particle.
+      const stop = (word.stop && !separable) || misspeltStop;
       return {
         word: word.folded,
-        // A verb that is a stop word alone ("geht") carries the topic with its particle.
-        stop: (word.stop && !separable) || misspeltStop,
+        stop,
         misspeltStop,
         weight,
+        salience: stop ? 0 : language === 'en' ? ENGLISH_SALIENCE : salienceOf(word.folded),
         readings,
       };
     });

@@ -1,4 +1,4 @@
-// Type declarations for the two small NLP packages that ship without types.
+// Type declarations for the small NLP packages (or files of them) that ship without types.
 
 declare module 'snowball-stemmers' {
   export interface Stemmer {
@@ -13,4 +13,10 @@ declare module 'stopword' {
   export const deu: string[];
   /** English stop words (the classic short list). */
   export const eng: string[];
+}
+
+declare module '@zxcvbn-ts/language-de/dist/commonWords.json.js' {
+  /** German words ranked by frequency (film subtitles), most frequent first. */
+  const commonWords: string[];
+  export default commonWords;
 }

@@ -26,6 +26,8 @@ function hit(entry: KnowledgeEntry, confidence: number): SearchHit {
       unmatched: 0,
       tokenCoverage: confidence,
       unknownShare: 0,
+      salientMiss: 0,
+      salientCoverage: confidence,
     },
   };
 }
