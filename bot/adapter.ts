@@ -1,19 +1,22 @@
 /**
- * The Bot Framework edge: CloudAdapter with channel authentication, the tenant gate and
- * the turn error handler. Nothing here knows about the product's features.
+ * The Bot Framework edge: CloudAdapter with channel authentication, the tenant gate, the
+ * per-user rate limit and the turn error handler. Nothing here knows about the product's
+ * features.
  */
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { errorCard, languageOf, strings } from '../cards';
 import type { BotCredentials } from '../services/config';
 import type { Logger } from '../services/logging';
 import { StoreUnavailableError } from '../services/storage';
+import { ChannelAuthentication } from './channel-authentication';
+import type { UserRateLimit } from './rate-limit';
 
 export interface AdapterOptions {
   credentials?: BotCredentials;
@@ -21,6 +24,10 @@ export interface AdapterOptions {
   logger: Logger;
   /** Overrides of the authentication endpoints (tests use a local OpenID metadata server). */
   authOverrides?: ConfigurationBotFrameworkAuthenticationOptions;
+  /** Replaces how the bot gets its own outgoing tokens (tests have no Entra ID). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Messages and card actions per user; none: unlimited. */
+  userRateLimit?: UserRateLimit;
 }
 
 const CORRELATION_ID = Symbol('correlationId');
@@ -39,17 +46,42 @@ export function tenantIdOf(context: TurnContext): string | undefined {
   );
 }
 
+/**
+ * Ends a turn the bot will not handle. A message gets `text` in the chat (nothing when
+ * undefined); an invoke gets it as its response, which Teams shows — without one,
+ * botbuilder would answer the invoke with a 501.
+ */
+export async function declineTurn(context: TurnContext, text: string | undefined): Promise<void> {
+  if (context.activity.type === ActivityTypes.Invoke) {
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+      },
+    });
+  } else if (context.activity.type === ActivityTypes.Message && text !== undefined) {
+    await context.sendActivity({ text, textFormat: 'plain' });
+  }
+}
+
+const USER_INITIATED: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke]);
+
 export function createAdapter(options: AdapterOptions): CloudAdapter {
   const { credentials, logger } = options;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    ...(credentials && {
-      MicrosoftAppId: credentials.appId,
-      MicrosoftAppPassword: credentials.appPassword,
-      MicrosoftAppType: credentials.appType,
-      MicrosoftAppTenantId: credentials.tenantId,
-    }),
-    ...options.authOverrides,
-  });
+  const auth = new ChannelAuthentication(
+    credentials !== undefined,
+    {
+      ...(credentials && {
+        MicrosoftAppId: credentials.appId,
+        MicrosoftAppPassword: credentials.appPassword,
+        MicrosoftAppType: credentials.appType,
+        MicrosoftAppTenantId: credentials.tenantId,
+      }),
+      ...options.authOverrides,
+    },
+    options.credentialsFactory,
+  );
   const adapter = new CloudAdapter(auth);
 
   adapter.use(async (context, next) => {
@@ -60,12 +92,32 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
         { correlationId: correlationIdOf(context), tenantId, type: context.activity.type },
         'activity from a tenant that is not allowed was refused',
       );
-      if (context.activity.type === ActivityTypes.Message) {
-        await context.sendActivity(strings[languageOf(context.activity.locale)].tenantRefused);
-      }
+      await declineTurn(context, strings[languageOf(context.activity.locale)].tenantRefused);
       return;
     }
     await next();
+  });
+
+  adapter.use(async (context, next) => {
+    const { userRateLimit } = options;
+    if (!userRateLimit || !USER_INITIATED.has(context.activity.type)) return next();
+    const from = context.activity.from;
+    const decision = userRateLimit.take(
+      `${tenantIdOf(context) ?? ''}|${from.aadObjectId ?? from.id}`,
+    );
+    if (decision.allowed) return next();
+    if (decision.notify) {
+      logger.warn(
+        { correlationId: correlationIdOf(context), type: context.activity.type },
+        'user over the message rate limit',
+      );
+    }
+    const text = strings[languageOf(context.activity.locale)].rateLimited;
+    // Invokes always need their answer; the chat hears it once per window.
+    await declineTurn(
+      context,
+      decision.notify || context.activity.type === ActivityTypes.Invoke ? text : undefined,
+    );
   });
 
   adapter.onTurnError = async (context, error) => {
@@ -81,8 +133,12 @@ export function createAdapter(options: AdapterOptions): CloudAdapter {
     )
       return;
     try {
+      const language = languageOf(context.activity.locale);
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await declineTurn(context, strings[language].errorTitle);
+      }
       const card = errorCard(
-        languageOf(context.activity.locale),
+        language,
         unavailable ? 'unavailable' : 'internal',
         unavailable ? undefined : correlationId,
       );

@@ -6,6 +6,7 @@ import type { Config } from '../services/config';
 import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
 import { AuditLog } from '../services/audit';
+import { Courses, coursePrivacySource, courseSettingsFrom } from '../services/courses';
 import { createDirectory } from '../services/directory';
 import {
   FaqReview,
@@ -14,10 +15,18 @@ import {
   defaultThresholds,
   readDefaultKnowledgeBase,
 } from '../services/knowledge';
-import { QuestionLog } from '../services/questions';
+import { fieldSource, Privacy } from '../services/privacy';
+import { FEEDBACK_CONTAINER, QUESTIONS_CONTAINER, QuestionLog } from '../services/questions';
+import { Scheduler } from '../services/scheduler';
 import type { Store } from '../services/storage';
-import { UserProfiles } from '../services/users';
-import { createAdapter } from './adapter';
+import { ABSENCES_CONTAINER, TICKETS_CONTAINER, Tickets } from '../services/tickets';
+import { USERS_CONTAINER, UserProfiles } from '../services/users';
+import { coursePresenter, ticketViews } from '../cards';
+import { createAdapter, type AdapterOptions } from './adapter';
+import { UserRateLimit } from './rate-limit';
+import { registerCalendarRoutes } from './calendar-route';
+import { registerPrivacyRoute } from './privacy-route';
+import { ConnectorSender, tokenSourceFor } from './proactive';
 import { storeFromConfig } from './store-from-config';
 import { DigitallotseBot } from './handler';
 import { createServer, type Readiness } from './server';
@@ -25,12 +34,16 @@ import { createServer, type Readiness } from './server';
 export interface RunningBot {
   url: string;
   store: Store;
-  /** Graceful stop: no new requests, running turns finish, the store is closed. */
+  /** Durable jobs (escalations, reminders); tests run due jobs with `runDue()`. */
+  scheduler: Scheduler;
+  /** Graceful stop: no new requests, running turns and jobs finish, the store is closed. */
   close(): Promise<void>;
 }
 
 export interface AppOptions {
   clock?: Clock;
+  /** Tests only: a local OpenID metadata server and offline outgoing tokens. */
+  authentication?: Pick<AdapterOptions, 'authOverrides' | 'credentialsFactory'>;
 }
 
 export async function startApp(
@@ -38,6 +51,7 @@ export async function startApp(
   logger: Logger,
   options: AppOptions = {},
 ): Promise<RunningBot> {
+  refuseAnonymousExposure(config);
   const clock = options.clock ?? systemClock;
   const store = storeFromConfig(config.store);
   const profiles = new UserProfiles(store, clock);
@@ -52,12 +66,60 @@ export async function startApp(
     suggest: config.knowledge.suggestThreshold,
   });
   const questions = new QuestionLog(store, clock);
+  const scheduler = new Scheduler({
+    store,
+    clock,
+    logger,
+    intervalMs: config.scheduler.intervalMs,
+  });
+  const tickets = new Tickets({
+    store,
+    clock,
+    directory,
+    scheduler,
+    logger,
+    sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+    views: ticketViews,
+    settings: config.tickets,
+  });
   const audit = new AuditLog(store, clock);
   const faqReview = new FaqReview(store, knowledgeRepository, clock, audit);
+  const courses = new Courses({
+    store,
+    clock,
+    directory,
+    scheduler,
+    audit,
+    logger,
+    sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+    views: coursePresenter(config.publicBaseUrl),
+    settings: courseSettingsFrom(config),
+  });
+  const privacy = new Privacy(
+    [
+      fieldSource('Profil', store, USERS_CONTAINER, 'id'),
+      fieldSource('Fragen an den Bot', store, QUESTIONS_CONTAINER, 'askerId'),
+      fieldSource('Bewertungen von Antworten', store, FEEDBACK_CONTAINER, 'askerId'),
+      fieldSource('Anfragen an Lotsinnen und Lotsen', store, TICKETS_CONTAINER, 'asker.profileId'),
+      fieldSource(
+        'Abwesenheiten als Lotsin / Lotse',
+        store,
+        ABSENCES_CONTAINER,
+        'id',
+        (subject) => subject.aadObjectId ?? '',
+      ),
+      coursePrivacySource(courses),
+    ],
+    store,
+    audit,
+    clock,
+  );
   const adapter = createAdapter({
     credentials: config.credentials,
     allowedTenantIds: config.allowedTenantIds,
     logger,
+    userRateLimit: new UserRateLimit({ limit: config.userMessagesPerMinute }, clock),
+    ...options.authentication,
   });
   const bot = new DigitallotseBot({
     profiles,
@@ -65,6 +127,10 @@ export async function startApp(
     knowledge,
     faqReview,
     questions,
+    tickets,
+    privacy,
+    courses,
+    publicBaseUrl: config.publicBaseUrl,
     clock,
     logger,
   });
@@ -86,14 +152,42 @@ export async function startApp(
     logger,
     maxBodyBytes: config.maxBodyBytes,
     readiness,
+    routes: [
+      (http) => registerPrivacyRoute(http, privacy),
+      (http) => registerCalendarRoutes(http, courses),
+    ],
   });
   const url = await server.listen(config.port, config.host);
+  // Jobs whose scheduling a crash interrupted are added again (idempotent by id).
+  await tickets.ensureDeadlineJobs().catch((error: Error) => {
+    logger.warn({ err: { message: error.message } }, 'ticket deadlines could not be checked');
+  });
+  await courses.ensureReminderJobs().catch((error: Error) => {
+    logger.warn({ err: { message: error.message } }, 'course reminders could not be checked');
+  });
+  if (config.scheduler.intervalMs > 0) scheduler.start();
   return {
     url,
     store,
+    scheduler,
     close: async () => {
       await server.close();
+      await scheduler.stop();
       await store.close();
     },
   };
+}
+
+/**
+ * loadConfig already refuses these; a Config assembled any other way must not open an
+ * anonymous endpoint either.
+ */
+function refuseAnonymousExposure(config: Config): void {
+  if (!config.localMode) return;
+  if (config.production) {
+    throw new Error('Lokaler Modus (ohne Bot-Zugangsdaten) ist in Produktion nicht erlaubt');
+  }
+  if (config.host !== '127.0.0.1') {
+    throw new Error(`Lokaler Modus lauscht nur auf 127.0.0.1, nicht auf ${config.host}`);
+  }
 }

@@ -9,12 +9,14 @@ import { UsageError } from './commands/command';
 const commands: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands/audit')).auditCommand,
   kb: async () => (await import('./commands/kb')).kbCommand,
+  courses: async () => (await import('./commands/courses')).coursesCommand,
   route: async () => (await import('./commands/route')).routeCommand,
 };
 
 const usage = `Aufruf: npm run -s lotse -- <Befehl> [Optionen]
 Befehle:
   kb import|export|list|eval|gaps   Wissensdatenbank verwalten und bewerten
+  courses import|list|attendees|…  Kurse importieren, ändern, absagen; Teilnehmerlisten
   route                             Routing für Nutzerinnen und Nutzer berechnen
   audit                             Protokoll der Versand- und Verwaltungsaktionen`;
 

@@ -1,18 +1,42 @@
 /**
  * Every verb the bot understands, in one place: each line hands the turn to a dialog.
  */
-import { TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import { strings } from '../cards';
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { languageOf, strings } from '../cards';
 import { answerQuestion, showEntry } from '../dialogs/ask';
+import {
+  announceCourse,
+  cancelCourse,
+  cancelRegistration,
+  downloadAttendees,
+  registerForCourse,
+  showCourse,
+  showCourses,
+} from '../dialogs/courses';
 import { decideFaqProposal, showFaqProposals } from '../dialogs/faq-review';
 import { recordFeedback } from '../dialogs/feedback';
+import { askToErase, eraseMyData, exportMyData, showPrivacy } from '../dialogs/privacy';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';
 import type { DialogServices } from '../dialogs/services';
+import { handOffAskedQuestion, handOffDirectly } from '../dialogs/handoff';
+import {
+  actOnTicket,
+  markAbsent,
+  markPresent,
+  showMyRequests,
+  showMyTickets,
+  showTicket,
+} from '../dialogs/tickets';
 import { identityOf, sendText, type Turn } from '../dialogs/turn';
 import { rememberConversation, welcomeInstalledUser } from '../dialogs/welcome';
-import { correlationIdOf, tenantIdOf } from './adapter';
+import { correlationIdOf, declineTurn, tenantIdOf } from './adapter';
 import { normaliseCommand } from './commands-text';
 
 type Step = (turn: Turn, services: DialogServices) => Promise<void>;
@@ -30,6 +54,13 @@ const textCommands: Array<[RegExp, Step]> = [
     showMyLotse,
   ],
   [/^faq[ -]?(vorschläge|vorschlaege|proposals)$/, showFaqProposals],
+  [/^(datenschutz|privacy|meine daten|my data)$/, showPrivacy],
+  [/^(an|to) (meine[nm]?|unsere[nm]?|my|our) (digital ?)?lots(e|en|in)\b/, handOffDirectly],
+  [/^(meine anfragen|my requests)$/, showMyRequests],
+  [/^(kurse|courses|kursangebot|schulungen|meine kurse|my courses)$/, showCourses],
+  [/^(meine tickets|my tickets)$/, showMyTickets],
+  [/^(abwesend|absent)( (bis|until|till) .+)?$/, markAbsent],
+  [/^((ich bin |bin )?wieder da|zurück|back|i am back)$/, markPresent],
 ];
 
 /** Card buttons (Action.Submit): `value.verb` names the step; the rest is only ids. */
@@ -37,11 +68,51 @@ const cardVerbs: Record<string, CardStep> = {
   feedback: recordFeedback,
   followUp: (turn, services, value) => showEntry(turn, services, value.entryId),
   pick: (turn, services, value) => showEntry(turn, services, value.entryId),
-  handoff: (turn, services) => showMyLotse(turn, services),
+  handoff: handOffAskedQuestion,
+  'ticket.claim': actOnTicket,
+  'ticket.answer': actOnTicket,
+  'ticket.forward': actOnTicket,
+  'ticket.proposeFaq': actOnTicket,
+  'ticket.close': actOnTicket,
+  'ticket.withdraw': actOnTicket,
+  'ticket.addInfo': actOnTicket,
+  'ticket.solved': actOnTicket,
+  'ticket.reopen': actOnTicket,
+  'ticket.show': showTicket,
+  'course.show': showCourse,
+  'course.register': registerForCourse,
+  'course.cancel': cancelRegistration,
+  'course.attendees': downloadAttendees,
+  'course.announce': announceCourse,
+  'course.cancelCourse': cancelCourse,
   faqAccept: decideFaqProposal,
   faqPhrasing: decideFaqProposal,
   faqReject: decideFaqProposal,
+  privacyExport: (turn, services) => exportMyData(turn, services),
+  privacyErase: (turn) => askToErase(turn),
+  privacyEraseConfirmed: (turn, services) => eraseMyData(turn, services),
 };
+
+/**
+ * The activity types the bot acts on. Edits, deletions, reactions, typing and events are
+ * acknowledged and ignored — botbuilder's own handlers for them throw on payloads without
+ * Teams channel data.
+ */
+const handledTypes: ReadonlySet<string> = new Set([
+  ActivityTypes.Message,
+  ActivityTypes.ConversationUpdate,
+  ActivityTypes.InstallationUpdate,
+  ActivityTypes.Invoke,
+]);
+
+/**
+ * Invokes the bot can be sent: Universal Actions of its cards. Message extensions, task
+ * modules, file consent and the like are not offered; such invokes are declined.
+ */
+const offeredInvokes: ReadonlySet<string> = new Set(['adaptiveCard/action']);
+
+const NOT_IMPLEMENTED = 501;
+const BAD_REQUEST = 400;
 
 export class DigitallotseBot extends TeamsActivityHandler {
   constructor(private readonly services: DialogServices) {
@@ -74,6 +145,20 @@ export class DigitallotseBot extends TeamsActivityHandler {
     });
   }
 
+  protected override async onTurnActivity(context: TurnContext): Promise<void> {
+    if (handledTypes.has(context.activity.type)) await super.onTurnActivity(context);
+  }
+
+  /** An invoke the bot does not offer is a request it declines politely, not a fault. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity as { name?: string; value?: unknown };
+    if (!offeredInvokes.has(name ?? '')) return declineInvoke(context);
+    // botbuilder reads `value.action` without looking whether it is there.
+    if (!isRecord(value) || !isRecord(value.action)) return { status: BAD_REQUEST };
+    const response = await super.onInvokeActivity(context);
+    return response.status === NOT_IMPLEMENTED ? declineInvoke(context) : response;
+  }
+
   private async openTurn(context: TurnContext): Promise<Turn> {
     const identity = identityOf(context, tenantIdOf(context));
     return {
@@ -84,6 +169,11 @@ export class DigitallotseBot extends TeamsActivityHandler {
       text: (context.activity.text ?? '').trim(),
     };
   }
+}
+
+async function declineInvoke(context: TurnContext): Promise<InvokeResponse> {
+  await declineTurn(context, strings[languageOf(context.activity.locale)].unknownAction);
+  return { status: 200 };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,6 +7,7 @@ import restify from 'restify';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../services/logging';
 import { activityProblems } from './activity-schema';
+import { limitedBodyReader } from './body-reader';
 
 export interface Readiness {
   ready: boolean;
@@ -19,6 +20,8 @@ export interface ServerOptions {
   logger: Logger;
   maxBodyBytes: number;
   readiness: () => Promise<Readiness>;
+  /** Further routes (downloads) registered by their owners. */
+  routes?: Array<(server: restify.Server) => void>;
 }
 
 export interface BotServer {
@@ -30,8 +33,9 @@ export interface BotServer {
 export function createServer(options: ServerOptions): BotServer {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'digitallotse', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }));
-  server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
+  server.use(limitedBodyReader(options.maxBodyBytes));
+  // `bodyReader: true`: the body is already read; restify's own reader must not run.
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, bodyReader: true }));
 
   let running = 0;
   let drained: (() => void) | undefined;
@@ -55,6 +59,8 @@ export function createServer(options: ServerOptions): BotServer {
       if (running === 0) drained?.();
     }
   });
+
+  for (const register of options.routes ?? []) register(server);
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

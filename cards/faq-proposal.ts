@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import template from './templates/faq-proposal.json';
@@ -14,5 +15,11 @@ export interface FaqProposalCardData {
 }
 
 export function faqProposalCard(language: Language, data: FaqProposalCardData): CardAttachment {
-  return renderCard(template, language, { ...data });
+  return renderCard(template, language, {
+    ...data,
+    // Open, the question is an input (plain text); decided, a Markdown text block.
+    question: data.outcome === undefined ? data.question : escapeMarkdown(data.question),
+    proposedBy: escapeMarkdown(data.proposedBy),
+    nearest: data.nearest && { id: data.nearest.id, title: escapeMarkdown(data.nearest.title) },
+  });
 }

@@ -7,9 +7,16 @@ export function helpCard(language: Language): CardAttachment {
   const commands = [
     { name: t.commandAsk, description: t.commandAskText },
     { name: t.commandLotse, description: t.commandLotseText },
+    { name: t.commandRequests, description: t.commandRequestsText },
+    { name: t.commandTickets, description: t.commandTicketsText },
+    { name: t.commandCourses, description: t.commandCoursesText },
+    { name: t.commandPrivacy, description: t.commandPrivacyText },
     { name: t.commandHelp, description: t.commandHelpText },
     { name: t.commandLanguage, description: t.commandLanguageText },
   ];
-  const shortcuts = [{ title: t.commandLotse, value: t.commandLotse }];
+  const shortcuts = [
+    { title: t.commandLotse, value: t.commandLotse },
+    { title: t.commandCourses, value: t.commandCourses },
+  ];
   return renderCard(template, language, { commands, shortcuts });
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import { strings, type Language } from './strings';
 import template from './templates/lotse.json';
@@ -34,9 +35,10 @@ export function lotseCard(language: Language, data: LotseCardData): CardAttachme
     );
     return `${t.lotseAbsentUntil} ${until}`;
   };
+  // Names and units come from the directory and are shown in Markdown text blocks.
   const view = (person: LotsePerson) => ({
-    name: person.name,
-    unit: person.unit,
+    name: escapeMarkdown(person.name),
+    unit: escapeMarkdown(person.unit),
     availability: availability(person),
     chatUrl: person.chatUrl,
   });

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import template from './templates/welcome.json';
@@ -8,5 +9,9 @@ export interface WelcomeCardData {
 }
 
 export function welcomeCard(language: Language, data: WelcomeCardData = {}): CardAttachment {
-  return renderCard(template, language, { ...data });
+  const lotse = data.lotse && {
+    name: escapeMarkdown(data.lotse.name),
+    unit: escapeMarkdown(data.lotse.unit),
+  };
+  return renderCard(template, language, { lotse });
 }

@@ -7,7 +7,7 @@ import { faqProposalCard, strings, type CardAttachment } from '../cards';
 import { hasRole } from '../services/directory';
 import type { FaqProposal, ReviewOutcome } from '../services/knowledge';
 import type { DialogServices } from './services';
-import { sendCard, sendText, type Turn } from './turn';
+import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
 
 const SHOWN_AT_ONCE = 5;
 
@@ -55,11 +55,7 @@ export async function decideFaqProposal(
     };
     return sendText(turn, message[outcome.reason]);
   }
-  const card = await proposalCard(turn, services, outcome.proposal);
-  const replyToId = turn.context.activity.replyToId;
-  if (replyToId)
-    await turn.context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
-  else await sendCard(turn, card);
+  await replaceSubmittedCard(turn, await proposalCard(turn, services, outcome.proposal));
 }
 
 async function mayReview(turn: Turn, services: DialogServices): Promise<boolean> {

@@ -2,7 +2,7 @@ import { strings } from '../cards';
 import { profileIdOf } from '../services/users';
 import { answerCardFor } from './ask';
 import type { DialogServices } from './services';
-import { sendText, type Turn } from './turn';
+import { replaceSubmittedCard, sendText, type Turn } from './turn';
 
 export interface FeedbackSubmit {
   vote?: unknown;
@@ -30,11 +30,5 @@ export async function recordFeedback(
     await sendText(turn, strings[turn.language].feedbackRefused);
     return;
   }
-  const replyToId = turn.context.activity.replyToId;
-  const card = answerCardFor(turn, entry, questionId, vote);
-  if (replyToId) {
-    await turn.context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
-  } else {
-    await sendText(turn, strings[turn.language][vote === 'up' ? 'voteThanksUp' : 'voteThanksDown']);
-  }
+  await replaceSubmittedCard(turn, answerCardFor(turn, entry, questionId, vote));
 }

@@ -1,7 +1,10 @@
 import type { Clock } from '../services/clock';
+import type { Courses } from '../services/courses';
 import type { OrgDirectory } from '../services/directory';
 import type { FaqReview, KnowledgeBase } from '../services/knowledge';
+import type { Privacy } from '../services/privacy';
 import type { QuestionLog } from '../services/questions';
+import type { Tickets } from '../services/tickets';
 import type { Logger } from '../services/logging';
 import type { UserProfiles } from '../services/users';
 
@@ -12,6 +15,13 @@ export interface DialogServices {
   knowledge: KnowledgeBase;
   faqReview: FaqReview;
   questions: QuestionLog;
+  /** Hand-off tickets, lotse absences and their deadlines. */
+  tickets: Tickets;
+  privacy: Privacy;
+  /** Courses, registrations, calendar files and reminders. */
+  courses: Courses;
+  /** Base of links users open in the browser (downloads). */
+  publicBaseUrl: string;
   clock: Clock;
   logger: Logger;
 }

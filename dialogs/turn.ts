@@ -20,6 +20,19 @@ export async function sendCard(turn: Turn, card: CardAttachment): Promise<string
   return response?.id;
 }
 
+/**
+ * Shows the card in place of the one whose button was pressed (Action.Submit carries that
+ * card's activity id as `replyToId`); without it, sends the card as a new message.
+ */
+export async function replaceSubmittedCard(turn: Turn, card: CardAttachment): Promise<void> {
+  const replyToId = turn.context.activity.replyToId;
+  if (replyToId) {
+    await turn.context.updateActivity({ id: replyToId, type: 'message', attachments: [card] });
+  } else {
+    await sendCard(turn, card);
+  }
+}
+
 export async function sendText(turn: Turn, text: string): Promise<void> {
   await turn.context.sendActivity({ text, textFormat: 'plain' });
 }

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   HOST: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: positiveInt(256 * 1024),
+  USER_MESSAGES_PER_MINUTE: positiveInt(20),
   /** Where users' browsers reach the bot (download links such as calendar files). */
   PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
 
@@ -61,6 +62,28 @@ const environmentSchema = z.object({
   KB_ANSWER_THRESHOLD: unitInterval(defaultThresholds.answer),
   KB_SUGGEST_THRESHOLD: unitInterval(defaultThresholds.suggest),
   GAPS_RETENTION_DAYS: positiveInt(90),
+
+  ESCALATION_WORKING_HOURS: z.coerce.number().positive().max(200).default(4),
+  REMINDER_WORKING_DAYS: z.coerce.number().positive().max(30).default(2),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+
+  /** Reminders of new courses, as ISO 8601 durations before each session. */
+  COURSE_REMINDERS: optionalText
+    .transform((value) =>
+      (value ?? 'P7D,P1D,PT1H')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/, {
+          message: 'erwartet ISO-8601-Dauern wie P7D,P1D,PT1H',
+        }),
+      ),
+    ),
+  COURSE_REMINDERS_ON_WEEKENDS: flag,
+  COURSE_CALENDAR_EMAIL: optionalText.pipe(z.email().optional()),
 });
 
 export type Environment = Record<string, string | undefined>;
@@ -93,6 +116,8 @@ export interface Config {
   publicBaseUrl: string;
   logLevel: string;
   maxBodyBytes: number;
+  /** Messages (and card actions) one user may send per minute; more get a friendly "wait". */
+  userMessagesPerMinute: number;
   credentials?: BotCredentials;
   /** Empty: every tenant (only allowed in local mode). */
   allowedTenantIds: string[];
@@ -100,6 +125,12 @@ export interface Config {
   /** Graph, an organisation file, or the shipped demo organisation (local only). */
   directory: DirectoryOptions;
   knowledge: { answerThreshold: number; suggestThreshold: number; gapsRetentionDays: number };
+  /** Hand-off deadlines, in working time (Mon–Fri 7–17 Europe/Berlin, BW holidays off). */
+  tickets: { escalationWorkingHours: number; reminderWorkingDays: number };
+  /** How often an instance polls for due jobs; 0 turns polling off (tests run jobs by hand). */
+  scheduler: { intervalMs: number };
+  /** Defaults for courses: reminder offsets, weekend sends, the calendar files' organiser. */
+  courses: { reminders: string[]; remindersOnWeekends: boolean; calendarEmail: string };
 }
 
 /** Bad configuration: the message names every offending variable. */
@@ -134,9 +165,13 @@ export function loadConfig(env: Environment = process.env): Config {
     localMode,
     port: parsed.PORT,
     host: localMode ? '127.0.0.1' : (parsed.HOST ?? '0.0.0.0'),
-    publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.PORT}`).replace(/\/+$/, ''),
+    publicBaseUrl: (parsed.PUBLIC_BASE_URL ?? `http://127.0.0.1:${parsed.PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
     logLevel: parsed.LOG_LEVEL,
     maxBodyBytes: parsed.MAX_BODY_BYTES,
+    userMessagesPerMinute: parsed.USER_MESSAGES_PER_MINUTE,
     credentials: localMode ? undefined : credentialsOf(parsed),
     allowedTenantIds: parsed.ALLOWED_TENANT_IDS,
     store: storeOf(parsed),
@@ -145,6 +180,16 @@ export function loadConfig(env: Environment = process.env): Config {
       answerThreshold: parsed.KB_ANSWER_THRESHOLD,
       suggestThreshold: parsed.KB_SUGGEST_THRESHOLD,
       gapsRetentionDays: parsed.GAPS_RETENTION_DAYS,
+    },
+    tickets: {
+      escalationWorkingHours: parsed.ESCALATION_WORKING_HOURS,
+      reminderWorkingDays: parsed.REMINDER_WORKING_DAYS,
+    },
+    scheduler: { intervalMs: parsed.SCHEDULER_INTERVAL_MS },
+    courses: {
+      reminders: parsed.COURSE_REMINDERS,
+      remindersOnWeekends: parsed.COURSE_REMINDERS_ON_WEEKENDS,
+      calendarEmail: parsed.COURSE_CALENDAR_EMAIL ?? 'digitallotse@localhost.invalid',
     },
   };
 }
@@ -171,7 +216,9 @@ function credentialProblems(parsed: Parsed): string[] {
     );
   }
   if (production && parsed.PUBLIC_BASE_URL === undefined) {
-    problems.push('PUBLIC_BASE_URL: fehlt — die öffentliche https-Adresse des Bots (für Download-Links)');
+    problems.push(
+      'PUBLIC_BASE_URL: fehlt — die öffentliche https-Adresse des Bots (für Download-Links)',
+    );
   }
   if (production && parsed.ALLOWED_TENANT_IDS.length === 0) {
     problems.push(

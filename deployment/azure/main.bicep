@@ -81,16 +81,33 @@ param botSku string = 'F0'
 @description('Cosmos DB database name.')
 param cosmosDatabaseName string = 'digitallotse'
 
+@description('Sender address in the calendar files (.ics) of course registrations, e.g. digitallotse@stadt.example.')
+param courseCalendarEmail string
+
 @description('Containers the app uses. The managed identity cannot create containers, so a new one must be listed here before a release that uses it.')
 param cosmosContainers array = [
-  'users'
-  'knowledge'
-  'knowledge-meta'
-  'questions'
-  'feedback'
-  'knowledge-gaps'
-  'faq-proposals'
   'audit'
+  'broadcast-reads'
+  'broadcast-workers'
+  'broadcasts'
+  'calendar-tokens'
+  'course-broadcasts'
+  'course-cards'
+  'course-downloads'
+  'courses'
+  'deliveries'
+  'delivery-batches'
+  'faq-proposals'
+  'feedback'
+  'jobs'
+  'knowledge'
+  'knowledge-gaps'
+  'knowledge-meta'
+  'lotse-absences'
+  'privacy-exports'
+  'questions'
+  'tickets'
+  'users'
 ]
 
 @allowed([
@@ -192,9 +209,18 @@ var appSettings = {
   ORGANISERS_GROUP_ID: organisersGroupId
   ADMINS_GROUP_ID: adminsGroupId
 
-  KB_ANSWER_THRESHOLD: '0.5'
+  KB_ANSWER_THRESHOLD: '0.55'
   KB_SUGGEST_THRESHOLD: '0.25'
   GAPS_RETENTION_DAYS: string(gapsRetentionDays)
+  USER_MESSAGES_PER_MINUTE: '20'
+
+  ESCALATION_WORKING_HOURS: '4'
+  REMINDER_WORKING_DAYS: '2'
+  SCHEDULER_INTERVAL_MS: '5000'
+
+  COURSE_REMINDERS: 'P7D,P1D,PT1H'
+  COURSE_REMINDERS_ON_WEEKENDS: 'false'
+  COURSE_CALENDAR_EMAIL: courseCalendarEmail
 
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'

@@ -14,6 +14,9 @@ import {
 export type NewQuestion = Omit<AskedQuestion, 'id' | 'createdAt'>;
 
 /** Questions, votes and knowledge gaps, as the ask flow records them. */
+/** The form of the ids `record` gives (randomUUID). */
+const QUESTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export class QuestionLog {
   constructor(
     private readonly store: Store,
@@ -33,7 +36,9 @@ export class QuestionLog {
     return stored;
   }
 
-  get(questionId: string): Promise<Stored<AskedQuestion> | undefined> {
+  /** `questionId` comes back from a card: anything but an id this log made is no question. */
+  async get(questionId: string): Promise<Stored<AskedQuestion> | undefined> {
+    if (!QUESTION_ID.test(questionId)) return undefined;
     return this.store.get<AskedQuestion>(QUESTIONS_CONTAINER, questionId);
   }
 
@@ -76,23 +81,6 @@ export class QuestionLog {
     for await (const gap of queryAll<KnowledgeGap>(this.store, GAPS_CONTAINER, { where }))
       gaps.push(gap);
     return gaps;
-  }
-
-  /** Retention: removes gaps and logged questions older than `days`. Returns how many. */
-  async purgeOlderThan(days: number): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - days * 86_400_000).toISOString();
-    let removed = 0;
-    for (const container of [GAPS_CONTAINER, QUESTIONS_CONTAINER]) {
-      const where = [{ field: 'createdAt', op: '<' as const, value: cutoff }];
-      const old: string[] = [];
-      for await (const doc of queryAll<AskedQuestion | KnowledgeGap>(this.store, container, {
-        where,
-      })) {
-        old.push(doc.id);
-      }
-      for (const id of old) if (await this.store.delete(container, id)) removed += 1;
-    }
-    return removed;
   }
 
   private async addGap(gap: Omit<KnowledgeGap, 'id' | 'createdAt'>): Promise<void> {

@@ -219,9 +219,9 @@ export class CosmosStore implements Store {
 
   private ensureDatabase(): Promise<Database> {
     this.database ??= forgetOnFailure(
-      this.client.databases
-        .createIfNotExists({ id: this.databaseId }, this.setupOptions())
-        .then(({ database }) => database),
+      onceMoreOnConflict(() =>
+        this.client.databases.createIfNotExists({ id: this.databaseId }, this.setupOptions()),
+      ).then(({ database }) => database),
       () => (this.database = undefined),
     );
     return this.database;
@@ -238,9 +238,11 @@ export class CosmosStore implements Store {
 
   private async createContainer(name: string): Promise<Container> {
     const database = await this.ensureDatabase();
-    const { container, resource } = await database.containers.createIfNotExists(
-      { id: name, partitionKey: { paths: [PARTITION_KEY_PATH] } },
-      this.setupOptions(),
+    const { container, resource } = await onceMoreOnConflict(() =>
+      database.containers.createIfNotExists(
+        { id: name, partitionKey: { paths: [PARTITION_KEY_PATH] } },
+        this.setupOptions(),
+      ),
     );
     const paths = resource?.partitionKey?.paths ?? [];
     if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
@@ -254,6 +256,19 @@ export class CosmosStore implements Store {
   /** Setup is shared by concurrent calls, so it gets its own deadline rather than a caller's. */
   private setupOptions(): RequestOptions {
     return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+  }
+}
+
+/**
+ * `createIfNotExists` reads, then creates: when another process (instance) creates the same
+ * database or container in between, the create answers 409. The second try then reads it.
+ */
+async function onceMoreOnConflict<T>(create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 409) throw error;
+    return create();
   }
 }
 

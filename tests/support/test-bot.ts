@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startApp, type RunningBot } from '../../bot/app';
 import type { Clock } from '../../services/clock';
 import { loadConfig, type Environment } from '../../services/config';
-import { silentLogger } from '../../services/logging';
+import { silentLogger, type Logger } from '../../services/logging';
 
 export interface TestBot extends RunningBot {
   messagesUrl: string;
@@ -21,7 +21,7 @@ export interface TestBot extends RunningBot {
 
 export async function startTestBot(
   env: Environment = {},
-  options: { clock?: Clock; dataDir?: string } = {},
+  options: { clock?: Clock; dataDir?: string; logger?: Logger } = {},
 ): Promise<TestBot> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'digitallotse-test-'));
   const config = loadConfig({
@@ -30,7 +30,7 @@ export async function startTestBot(
     SQLITE_PATH: join(dataDir, 'bot.db'),
     ...env,
   });
-  const running = await startApp(config, silentLogger, { clock: options.clock });
+  const running = await startApp(config, options.logger ?? silentLogger, { clock: options.clock });
   return {
     ...running,
     messagesUrl: `${running.url}/api/messages`,

@@ -2,6 +2,7 @@ import {
   answerCard,
   errorCard,
   faqProposalCard,
+  privacyCard,
   helpCard,
   lotseCard,
   noAnswerCard,
@@ -75,6 +76,25 @@ const cards: Array<[string, (language: Language) => CardAttachment]> = [
     (l) => lotseCard(l, { situation: 'via-manager', primary: jan, others: [], central: [] }),
   ],
   ['faq proposal', (l) => faqProposalCard(l, proposal)],
+  [
+    'privacy overview',
+    (l) => privacyCard(l, { state: 'overview', stored: [{ name: 'Profil', count: 1 }] }),
+  ],
+  [
+    'privacy export',
+    (l) =>
+      privacyCard(l, {
+        state: 'exported',
+        stored: [],
+        url: 'https://bot.example/privacy/x.json',
+        expiresAt: '2026-11-24T12:00:00Z',
+      }),
+  ],
+  ['privacy confirm', (l) => privacyCard(l, { state: 'confirm', stored: [] })],
+  [
+    'privacy erased',
+    (l) => privacyCard(l, { state: 'erased', stored: [{ name: 'Profil', count: 1 }] }),
+  ],
   ['faq proposal decided', (l) => faqProposalCard(l, { ...proposal, outcome: '✓ Übernommen' })],
   [
     'lotse not routable',

@@ -45,10 +45,17 @@ export interface Word {
 /** Apostrophes belong to a word ("gibt's"), hyphens join the parts of a compound. */
 const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
+/**
+ * Longer "words" are no language: stemming and compound splitting grow steeply with length,
+ * so a single 28,000-letter word would block an instance for minutes. They are dropped.
+ */
+export const MAX_WORD_LENGTH = 64;
+
 /** Splits text into words; Markdown markup, links and placeholders fall away. */
 export function words(text: string): Word[] {
   const result: Word[] = [];
   for (const match of text.normalize('NFC').toLowerCase().matchAll(WORD)) {
+    if (match[0].length > MAX_WORD_LENGTH) continue;
     const lower = match[0].replace(/['’]/g, '');
     if (lower.includes('-')) {
       const parts = lower.split('-').map((part) => foldTranscriptions(foldCase(part)));

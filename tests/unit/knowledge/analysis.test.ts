@@ -200,3 +200,13 @@ describe('domain lexicon', () => {
     expect(germanForEnglish('football')).toEqual([]);
   });
 });
+
+describe('words beyond any language', () => {
+  it('drops a word longer than the longest German compound, so it cannot stall the search', () => {
+    const monster = 'passwort'.repeat(1000);
+    expect(words(`Hallo ${monster} Drucker`).map((word) => word.folded)).toEqual([
+      'hallo',
+      'drucker',
+    ]);
+  });
+});

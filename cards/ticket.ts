@@ -1,0 +1,37 @@
+import { renderCard, type CardAttachment } from './render';
+import type { Language } from './strings';
+import template from './templates/ticket.json';
+
+/** The colours a status line may have (Adaptive Cards' names). */
+export type StatusColor = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+
+export interface TicketCardData {
+  ticketId: string;
+  /** The ticket version the card shows; every button sends it back. */
+  version: number;
+  title: string;
+  facts: Array<{ title: string; value: string }>;
+  status: string;
+  statusColor: StatusColor;
+  /** A forward reason or closing note; '' for none. */
+  note: string;
+  question: string;
+  additions: Array<{ at: string; text: string }>;
+  suggested: Array<{ title: string }>;
+  answers: Array<{ heading: string; text: string }>;
+  /** Teams chat with the asker; '' when the directory has no UPN. */
+  chatUrl: string;
+  actions: {
+    claim: boolean;
+    answer: boolean;
+    forward: boolean;
+    proposeFaq: boolean;
+    close: boolean;
+  };
+  forwardChoices: Array<{ title: string; value: string }>;
+}
+
+/** The card a lotse works a ticket from: claim, answer, chat, forward, propose as FAQ, close. */
+export function ticketCard(language: Language, data: TicketCardData): CardAttachment {
+  return renderCard(template, language, { ...data });
+}

@@ -1,0 +1,2 @@
+export { expired, olderThan, type RetentionRule } from './rules';
+export { Retention, RETENTION_JOB_KIND } from './retention';

@@ -1,0 +1,72 @@
+import { updateDocument } from '../storage';
+import type { TicketContext } from './context';
+import type { DeadlinePayload } from './deadlines';
+import type { Offering } from './offering';
+import { TICKETS_CONTAINER, type Ticket } from './ticket';
+
+/**
+ * A ticket's deadline passed. Unclaimed: it moves on to the next lotse, then to the central
+ * team, and the asker learns who has it now. Claimed but unanswered: the assignee is
+ * reminded. A job for a deadline that has since been replaced does nothing.
+ */
+export async function handleDeadline(
+  context: TicketContext,
+  offering: Offering,
+  payload: DeadlinePayload,
+): Promise<void> {
+  const ticket = await context.store.get<Ticket>(TICKETS_CONTAINER, payload.ticketId);
+  if (!ticket?.active || ticket.deadline?.seq !== payload.seq) return;
+
+  if (ticket.deadline.kind === 'claim') {
+    if (ticket.state !== 'open' && ticket.state !== 'forwarded') return;
+    const escalated = await offering.offer(ticket, 'escalated');
+    if (escalated.version === ticket.version) return;
+    await context.messenger.refresh(escalated);
+    if (holderOf(escalated) !== holderOf(ticket)) {
+      await context.messenger.notify(
+        escalated,
+        'new-holder',
+        context.messenger.askerReach(escalated),
+      );
+    }
+    return;
+  }
+
+  if (ticket.state !== 'claimed' || !ticket.assignee) return;
+  const now = context.clock.now().toISOString();
+  const reminded = await updateDocument<Ticket>(
+    context.store,
+    TICKETS_CONTAINER,
+    ticket.id,
+    (current) =>
+      current.deadline?.seq === payload.seq && current.state === 'claimed'
+        ? {
+            ...current,
+            deadline: null,
+            history: [
+              ...current.history,
+              {
+                at: now,
+                action: 'reminded',
+                actor: null,
+                ...(current.assignee && {
+                  target: { id: current.assignee.id, displayName: current.assignee.displayName },
+                }),
+              },
+            ],
+            updatedAt: now,
+          }
+        : undefined,
+  );
+  if (!reminded?.changed || !reminded.doc.assignee) return;
+  await context.messenger.notify(
+    reminded.doc,
+    'reminder',
+    await context.messenger.reachOf(reminded.doc.assignee),
+  );
+}
+
+/** Who the asker would name as having the request. */
+function holderOf(ticket: Ticket): string {
+  return ticket.stage === 'team' ? 'central-team' : (ticket.assignee?.id ?? '');
+}

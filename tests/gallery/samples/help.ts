@@ -1,0 +1,4 @@
+import { helpCard } from '../../../cards';
+import { cardSample } from '../sample';
+
+export const overview = cardSample('command overview ("hilfe")', (language) => helpCard(language));
