@@ -15,9 +15,16 @@ import {
   defaultThresholds,
   readDefaultKnowledgeBase,
 } from '../services/knowledge';
-import { fieldSource, Privacy } from '../services/privacy';
-import { FEEDBACK_CONTAINER, QUESTIONS_CONTAINER, QuestionLog } from '../services/questions';
-import { Scheduler } from '../services/scheduler';
+import { fieldSource, Privacy, PRIVACY_EXPORTS_CONTAINER } from '../services/privacy';
+import { expired, olderThan, Retention } from '../services/retention';
+import {
+  FEEDBACK_CONTAINER,
+  GAPS_CONTAINER,
+  QUESTIONS_CONTAINER,
+  QuestionLog,
+} from '../services/questions';
+import { JOBS_CONTAINER, Scheduler } from '../services/scheduler';
+import { DELIVERIES_CONTAINER } from '../services/broadcast';
 import type { Store } from '../services/storage';
 import { ABSENCES_CONTAINER, TICKETS_CONTAINER, Tickets } from '../services/tickets';
 import { USERS_CONTAINER, UserProfiles } from '../services/users';
@@ -157,6 +164,49 @@ export async function startApp(
       (http) => registerCalendarRoutes(http, courses),
     ],
   });
+  const retention = new Retention(
+    [
+      olderThan(
+        'Fragenprotokoll',
+        store,
+        QUESTIONS_CONTAINER,
+        'createdAt',
+        config.knowledge.gapsRetentionDays,
+      ),
+      olderThan(
+        'Wissenslücken',
+        store,
+        GAPS_CONTAINER,
+        'createdAt',
+        config.knowledge.gapsRetentionDays,
+      ),
+      olderThan(
+        'abgeschlossene Anfragen',
+        store,
+        TICKETS_CONTAINER,
+        'updatedAt',
+        config.retention.ticketsDays,
+        [{ field: 'active', op: '=', value: false }],
+      ),
+      olderThan(
+        'Zustellungen',
+        store,
+        DELIVERIES_CONTAINER,
+        'updatedAt',
+        config.retention.deliveriesDays,
+      ),
+      olderThan(
+        'erledigte Aufgaben',
+        store,
+        JOBS_CONTAINER,
+        'finishedAt',
+        config.retention.deliveriesDays,
+      ),
+      expired('Datenexporte', store, PRIVACY_EXPORTS_CONTAINER, 'expiresAt'),
+    ],
+    scheduler,
+    logger,
+  );
   const url = await server.listen(config.port, config.host);
   // Jobs whose scheduling a crash interrupted are added again (idempotent by id).
   await tickets.ensureDeadlineJobs().catch((error: Error) => {
@@ -165,6 +215,7 @@ export async function startApp(
   await courses.ensureReminderJobs().catch((error: Error) => {
     logger.warn({ err: { message: error.message } }, 'course reminders could not be checked');
   });
+  await retention.scheduleAfter(clock.now());
   if (config.scheduler.intervalMs > 0) scheduler.start();
   return {
     url,

@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   KB_ANSWER_THRESHOLD: unitInterval(defaultThresholds.answer),
   KB_SUGGEST_THRESHOLD: unitInterval(defaultThresholds.suggest),
   GAPS_RETENTION_DAYS: positiveInt(90),
+  TICKETS_RETENTION_DAYS: positiveInt(180),
+  DELIVERIES_RETENTION_DAYS: positiveInt(30),
 
   ESCALATION_WORKING_HOURS: z.coerce.number().positive().max(200).default(4),
   REMINDER_WORKING_DAYS: z.coerce.number().positive().max(30).default(2),
@@ -125,6 +127,8 @@ export interface Config {
   /** Graph, an organisation file, or the shipped demo organisation (local only). */
   directory: DirectoryOptions;
   knowledge: { answerThreshold: number; suggestThreshold: number; gapsRetentionDays: number };
+  /** Days after which closed tickets and delivery records are deleted (nightly job). */
+  retention: { ticketsDays: number; deliveriesDays: number };
   /** Hand-off deadlines, in working time (Mon–Fri 7–17 Europe/Berlin, BW holidays off). */
   tickets: { escalationWorkingHours: number; reminderWorkingDays: number };
   /** How often an instance polls for due jobs; 0 turns polling off (tests run jobs by hand). */
@@ -180,6 +184,10 @@ export function loadConfig(env: Environment = process.env): Config {
       answerThreshold: parsed.KB_ANSWER_THRESHOLD,
       suggestThreshold: parsed.KB_SUGGEST_THRESHOLD,
       gapsRetentionDays: parsed.GAPS_RETENTION_DAYS,
+    },
+    retention: {
+      ticketsDays: parsed.TICKETS_RETENTION_DAYS,
+      deliveriesDays: parsed.DELIVERIES_RETENTION_DAYS,
     },
     tickets: {
       escalationWorkingHours: parsed.ESCALATION_WORKING_HOURS,
