@@ -6,8 +6,9 @@ import {
 } from '../../services/questions';
 import { queryAll } from '../../services/storage';
 import { visibleText } from '../support/card-validation';
-import { ConnectorDouble, type Activity } from '../support/connector-double';
+import { ConnectorDouble } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+import { cardOf, submitData } from '../support/card-reading';
 
 // A user of the shipped demo organisation (Bürgerbüro), so the unit is known.
 const alex = {
@@ -15,29 +16,6 @@ const alex = {
   name: 'Alex Wilber',
   aadObjectId: '00000000-0000-0000-0000-0000000000020',
 };
-
-function cardOf(activity: Activity | undefined): Record<string, unknown> {
-  const content = (
-    activity?.attachments as Array<{ content: Record<string, unknown> }> | undefined
-  )?.[0]?.content;
-  if (!content) throw new Error(`no card in ${JSON.stringify(activity)}`);
-  return content;
-}
-
-function submitData(card: Record<string, unknown>, verb: string): Record<string, unknown> {
-  const found: Array<Record<string, unknown>> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const data = (node as { data?: { verb?: string } }).data;
-      if (data?.verb === verb) found.push(data as Record<string, unknown>);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found[0]) throw new Error(`no ${verb} button`);
-  return found[0];
-}
 
 async function all<T extends { id: string }>(bot: TestBot, container: string): Promise<T[]> {
   const items: T[] = [];

@@ -1,20 +1,13 @@
 import { ConnectorDouble, TEST_TENANT_ID } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
 import { USERS_CONTAINER, profileIdOf } from '../../services/users';
+import { cardOf } from '../support/card-reading';
 
 const alice = {
   id: '29:alice',
   name: 'Alice Muster',
   aadObjectId: 'a1a1a1a1-0000-4000-8000-000000000001',
 };
-
-function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> {
-  const attachment = (
-    activity?.attachments as Array<{ content: Record<string, unknown> }> | undefined
-  )?.[0];
-  if (!attachment) throw new Error(`no card in ${JSON.stringify(activity)}`);
-  return attachment.content;
-}
 
 function textsOf(card: Record<string, unknown>): string {
   return JSON.stringify(card.body);

@@ -2,17 +2,14 @@ import { AuditLog } from '../../services/audit';
 import { KnowledgeRepository, proposeFaq } from '../../services/knowledge';
 import { systemClock } from '../../services/clock';
 import { visibleText } from '../support/card-validation';
-import { ConnectorDouble, type Activity } from '../support/connector-double';
+import { ConnectorDouble } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+import { cardOf } from '../support/card-reading';
 
 // Demo organisation: Isaiah Langer organises, Patti Fernandez is an admin, Alex Wilber is an employee.
 const isaiah = { id: '29:isaiah', aadObjectId: '00000000-0000-0000-0000-0000000000023' };
 const patti = { id: '29:patti', aadObjectId: '00000000-0000-0000-0000-0000000000024' };
 const alex = { id: '29:alex', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
-
-function card(activity: Activity | undefined): Record<string, unknown> {
-  return (activity?.attachments as Array<{ content: Record<string, unknown> }>)[0]?.content ?? {};
-}
 
 describe('the FAQ review queue in Teams', () => {
   const connector = new ConnectorDouble();
@@ -52,14 +49,14 @@ describe('the FAQ review queue in Teams', () => {
   it('shows organisers every pending proposal as an editable card', async () => {
     const turn = await connector.say(bot.messagesUrl, { user: isaiah, text: 'faq vorschläge' });
     expect(turn.replies).toHaveLength(3);
-    expect(visibleText(card(turn.replies[0]))).toContain('Konferenzraum Merkur');
-    expect(visibleText(card(turn.replies[0]))).toContain('Megan Bowen');
+    expect(visibleText(cardOf(turn.replies[0]))).toContain('Konferenzraum Merkur');
+    expect(visibleText(cardOf(turn.replies[0]))).toContain('Megan Bowen');
   });
 
   it('takes an edited proposal in as a new entry that the bot then answers with, exactly once', async () => {
     const listed = await connector.say(bot.messagesUrl, { user: isaiah, text: 'faq vorschläge' });
     const cardId = listed.calls.find((c) =>
-      visibleText(card(c.activity)).includes('Merkur'),
+      visibleText(cardOf(c.activity)).includes('Merkur'),
     )?.activityId;
     const submit = {
       verb: 'faqAccept',
@@ -74,7 +71,7 @@ describe('the FAQ review queue in Teams', () => {
     });
     const update = accepted.calls.find((c) => c.op === 'update');
     expect(update?.activityId).toBe(cardId);
-    expect(visibleText(card(update?.activity))).toMatch(/Übernommen als neuer Eintrag \d+/);
+    expect(visibleText(cardOf(update?.activity))).toMatch(/Übernommen als neuer Eintrag \d+/);
 
     const again = await connector.say(bot.messagesUrl, { user: patti, value: submit });
     expect(again.replies[0]?.text).toMatch(/bereits entschieden/);
@@ -85,7 +82,7 @@ describe('the FAQ review queue in Teams', () => {
       user: alex,
       text: 'Wie buche ich den Konferenzraum Merkur?',
     });
-    expect(visibleText(card(asked.replies[0]))).toContain('Raumpostfach');
+    expect(visibleText(cardOf(asked.replies[0]))).toContain('Raumpostfach');
   });
 
   it('adds a proposal as a further phrasing of an existing entry, and rejects another', async () => {
@@ -104,7 +101,7 @@ describe('the FAQ review queue in Teams', () => {
       user: patti,
       value: { verb: 'faqReject', proposalId: 'ticket-t3' },
     });
-    expect(visibleText(card(rejected.replies[0]))).toContain('Abgelehnt');
+    expect(visibleText(cardOf(rejected.replies[0]))).toContain('Abgelehnt');
     const left = await connector.say(bot.messagesUrl, { user: isaiah, text: 'faq vorschläge' });
     expect(left.replies[0]?.text).toMatch(/keine offenen/);
 

@@ -4,15 +4,12 @@ import { FEEDBACK_CONTAINER, QUESTIONS_CONTAINER } from '../../services/question
 import { queryAll } from '../../services/storage';
 import { USERS_CONTAINER } from '../../services/users';
 import { visibleText } from '../support/card-validation';
-import { ConnectorDouble, type Activity } from '../support/connector-double';
+import { ConnectorDouble } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+import { cardOf } from '../support/card-reading';
 
 const erika = { id: '29:erika', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
 const other = { id: '29:other', aadObjectId: '00000000-0000-0000-0000-0000000000025' };
-
-function card(activity: Activity | undefined): Record<string, unknown> {
-  return (activity?.attachments as Array<{ content: Record<string, unknown> }>)[0]?.content ?? {};
-}
 
 async function count(bot: TestBot, container: string): Promise<number> {
   let n = 0;
@@ -34,7 +31,7 @@ describe('Datenschutz: what is stored, export and erasure', () => {
         text: 'Wie ändere ich mein Passwort?',
       });
       const button = /\{"verb":"feedback"[^}]*\}/.exec(
-        JSON.stringify(card(asked.replies[0])),
+        JSON.stringify(cardOf(asked.replies[0])),
       )?.[0] as string;
       await connector.say(bot.messagesUrl, {
         user,
@@ -49,7 +46,7 @@ describe('Datenschutz: what is stored, export and erasure', () => {
 
   it('shows what is stored about the user, per kind of data', async () => {
     const turn = await connector.say(bot.messagesUrl, { user: erika, text: 'Datenschutz' });
-    const facts = JSON.stringify(card(turn.replies[0]));
+    const facts = JSON.stringify(cardOf(turn.replies[0]));
     expect(facts).toContain('{"title":"Profil","value":"1"}');
     expect(facts).toContain('{"title":"Fragen an den Bot","value":"1"}');
     expect(facts).toContain('{"title":"Bewertungen von Antworten","value":"1"}');
@@ -60,7 +57,7 @@ describe('Datenschutz: what is stored, export and erasure', () => {
       user: erika,
       value: { verb: 'privacyExport' },
     });
-    const url = /"url":"([^"]+)"/.exec(JSON.stringify(card(turn.replies[0])))?.[1] as string;
+    const url = /"url":"([^"]+)"/.exec(JSON.stringify(cardOf(turn.replies[0])))?.[1] as string;
     expect(url).toMatch(/\/privacy\/[A-Za-z0-9_-]{40,}\.json$/);
     const download = await fetch(url.replace(/^http:\/\/127\.0\.0\.1:\d+/, bot.url));
     expect(download.status).toBe(200);
@@ -76,14 +73,14 @@ describe('Datenschutz: what is stored, export and erasure', () => {
       user: erika,
       value: { verb: 'privacyErase' },
     });
-    expect(visibleText(card(asked.replies[0]))).toContain('Ja, endgültig löschen');
+    expect(visibleText(cardOf(asked.replies[0]))).toContain('Ja, endgültig löschen');
     expect(await count(bot, QUESTIONS_CONTAINER)).toBe(2);
 
     const erased = await connector.say(bot.messagesUrl, {
       user: erika,
       value: { verb: 'privacyEraseConfirmed' },
     });
-    expect(visibleText(card(erased.replies[0]))).toContain('Erledigt');
+    expect(visibleText(cardOf(erased.replies[0]))).toContain('Erledigt');
     expect(await count(bot, QUESTIONS_CONTAINER)).toBe(1);
     expect(await count(bot, FEEDBACK_CONTAINER)).toBe(1);
     expect(await count(bot, USERS_CONTAINER)).toBe(1);

@@ -2,70 +2,16 @@
  * The scheduler on both store adapters: several instances on one store run each due job
  * once, and a job an instance left behind (crash, stop) is picked up by another.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ManualClock } from '../../services/clock';
 import { Scheduler, type JobHandler } from '../../services/scheduler';
-import { CosmosStore, SqliteStore, type Store } from '../../services/storage';
-import { startCosmosServer } from '../support/cosmos-server';
+import { storeSubjects, type StoreSubject } from '../support/store-subjects';
 
-interface Subject {
-  /** A handle on the shared store, as another process would open it. */
-  open(): Store;
-  dispose(): Promise<void>;
-}
-
-const subjects: Array<[string, () => Promise<Subject>]> = [
-  [
-    'SQLite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'scheduler-store-'));
-      const handles: Store[] = [];
-      return {
-        open: () => {
-          const store = new SqliteStore({ path: join(dir, 'jobs.db') });
-          handles.push(store);
-          return store;
-        },
-        dispose: async () => {
-          await Promise.all(handles.map((store) => store.close()));
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-  [
-    'Cosmos',
-    async () => {
-      const server = await startCosmosServer();
-      const handles: Store[] = [];
-      return {
-        open: () => {
-          const store = new CosmosStore({
-            endpoint: server.endpoint,
-            key: server.key,
-            database: 'scheduler',
-            enableEndpointDiscovery: false,
-          });
-          handles.push(store);
-          return store;
-        },
-        dispose: async () => {
-          await Promise.all(handles.map((store) => store.close()));
-          await server.stop();
-        },
-      };
-    },
-  ],
-];
-
-describe.each(subjects)('the scheduler on the %s store', (_name, create) => {
-  let subject: Subject;
+describe.each(storeSubjects)('the scheduler on the %s store', (_name, create) => {
+  let subject: StoreSubject;
   const clock = new ManualClock('2026-03-02T08:00:00Z');
 
   beforeAll(async () => {
-    subject = await create();
+    subject = await create('scheduler');
   });
   afterAll(() => subject.dispose());
 

@@ -2,14 +2,11 @@
  * Lotsen acting at the same moment, on both store adapters: every change of a ticket is a
  * conditional write, so of twenty simultaneous claims exactly one wins.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ManualClock } from '../../services/clock';
 import type { DirectoryUser } from '../../services/directory';
-import { CosmosStore, SqliteStore, type Store } from '../../services/storage';
+import type { Store } from '../../services/storage';
 import { TICKETS_CONTAINER, type Ticket } from '../../services/tickets';
-import { startCosmosServer } from '../support/cosmos-server';
+import { storeSubjects, type StoreSubject } from '../support/store-subjects';
 import {
   actorOf,
   demoDirectory,
@@ -19,49 +16,9 @@ import {
   ticketDesk,
 } from '../unit/tickets/ticket-fixtures';
 
-interface Subject {
-  store: Store;
-  dispose(): Promise<void>;
-}
-
-const subjects: Array<[string, () => Promise<Subject>]> = [
-  [
-    'SQLite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'tickets-concurrency-'));
-      const store = new SqliteStore({ path: join(dir, 'store.db') });
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-  [
-    'Cosmos',
-    async () => {
-      const server = await startCosmosServer();
-      const store = new CosmosStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database: 'tickets',
-        enableEndpointDiscovery: false,
-      });
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          await server.stop();
-        },
-      };
-    },
-  ],
-];
-
-describe.each(subjects)('tickets on the %s store', (_name, open) => {
-  let subject: Subject;
+describe.each(storeSubjects)('tickets on the %s store', (_name, create) => {
+  let subject: StoreSubject;
+  let store: Store;
   const clock = new ManualClock('2026-03-02T08:00:00Z');
   const directory = demoDirectory();
   let asker: DirectoryUser;
@@ -69,7 +26,8 @@ describe.each(subjects)('tickets on the %s store', (_name, open) => {
   let team: DirectoryUser[];
 
   beforeAll(async () => {
-    subject = await open();
+    subject = await create('tickets');
+    store = subject.open();
     let adele: DirectoryUser, yilmaz: DirectoryUser, wolf: DirectoryUser, schmitt: DirectoryUser;
     [asker, koch, adele, yilmaz, wolf, schmitt] = await people(
       directory,
@@ -81,12 +39,12 @@ describe.each(subjects)('tickets on the %s store', (_name, open) => {
       'Lukas Schmitt',
     );
     team = [adele, yilmaz, wolf, schmitt];
-    for (const user of [koch, ...team]) await install(subject.store, clock, user);
+    for (const user of [koch, ...team]) await install(store, clock, user);
   });
   afterAll(() => subject.dispose());
 
   it('lets exactly one of 20 simultaneous claims by the central team win', async () => {
-    const desk = ticketDesk(subject.store, clock, directory);
+    const desk = ticketDesk(store, clock, directory);
     const opened = await desk.tickets.open(questionFrom(asker, 'Wer hilft mir mit SAP?'));
     if (!opened.ok) throw new Error(opened.reason);
     const forwarded = await desk.tickets.act(
@@ -111,7 +69,7 @@ describe.each(subjects)('tickets on the %s store', (_name, open) => {
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).not.toContain('not-found');
 
-    const stored = await subject.store.get<Ticket>(TICKETS_CONTAINER, opened.ticket.id);
+    const stored = await store.get<Ticket>(TICKETS_CONTAINER, opened.ticket.id);
     expect(stored?.version).toBe(forwarded.ticket.version + 1);
     expect(stored?.state).toBe('claimed');
     expect(stored?.history.filter((entry) => entry.action === 'claimed')).toHaveLength(1);
@@ -119,7 +77,7 @@ describe.each(subjects)('tickets on the %s store', (_name, open) => {
   });
 
   it('keeps both of two simultaneous additions by the asker', async () => {
-    const desk = ticketDesk(subject.store, clock, directory);
+    const desk = ticketDesk(store, clock, directory);
     const opened = await desk.tickets.open(questionFrom(asker, 'Wie scanne ich zu E-Mail?'));
     if (!opened.ok) throw new Error(opened.reason);
     const results = await Promise.all(
@@ -128,7 +86,7 @@ describe.each(subjects)('tickets on the %s store', (_name, open) => {
       ),
     );
     expect(results.every((result) => result.ok)).toBe(true);
-    const stored = await subject.store.get<Ticket>(TICKETS_CONTAINER, opened.ticket.id);
+    const stored = await store.get<Ticket>(TICKETS_CONTAINER, opened.ticket.id);
     expect(stored?.additions.map((a) => a.text).sort()).toEqual([
       'Fehlermeldung E42',
       'Gerät im 2. OG',

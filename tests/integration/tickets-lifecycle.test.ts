@@ -10,11 +10,11 @@ import { cardProblems, visibleText } from '../support/card-validation';
 import {
   ConnectorDouble,
   TEST_TENANT_ID,
-  type Activity,
   type ConnectorCall,
   type TestUser,
 } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+import { cardOf, submitData } from '../support/card-reading';
 
 // People of the shipped demo organisation: Alex works in the Bürgerbüro, whose lotsin is
 // Megan (English); Jörg Müller, the other lotse there, is always away; Adele is central.
@@ -39,30 +39,6 @@ const isaiah: TestUser = {
   aadObjectId: '00000000-0000-0000-0000-0000000000023',
 };
 const OTHER_TENANT = '00000000-0000-4000-8000-00000000000b';
-
-function cardOf(activity: Activity | undefined): Record<string, unknown> {
-  const content = (
-    activity?.attachments as Array<{ content: Record<string, unknown> }> | undefined
-  )?.[0]?.content;
-  if (!content) throw new Error(`no card in ${JSON.stringify(activity)}`);
-  return content;
-}
-
-/** The data a card button with this verb submits. */
-function submitData(card: Record<string, unknown>, verb: string): Record<string, unknown> {
-  const found: Array<Record<string, unknown>> = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === 'object') {
-      const data = (node as { data?: { verb?: string } }).data;
-      if (data?.verb === verb) found.push(data as Record<string, unknown>);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  if (!found[0]) throw new Error(`no ${verb} button on ${visibleText(card)}`);
-  return found[0];
-}
 
 describe('a question handed to a lotse, over HTTP', () => {
   const connector = new ConnectorDouble();
