@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import template from './templates/ticket-list.json';
@@ -20,5 +21,8 @@ export interface TicketListCardData {
 
 /** "Meine Anfragen" and "Meine Tickets": one line per ticket and a button that shows its card. */
 export function ticketListCard(language: Language, data: TicketListCardData): CardAttachment {
-  return renderCard(template, language, { ...data, items: data.items.slice(0, 15) });
+  const items = data.items
+    .slice(0, 15)
+    .map((item) => ({ ...item, question: escapeMarkdown(item.question) }));
+  return renderCard(template, language, { ...data, items });
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import type { StatusColor } from './ticket';
@@ -19,7 +20,14 @@ export interface TicketStatusCardData {
 
 /** The asker's card of a request: where it is, with "Information ergänzen" and "Zurückziehen". */
 export function ticketStatusCard(language: Language, data: TicketStatusCardData): CardAttachment {
-  return renderCard(statusTemplate, language, { ...data });
+  return renderCard(statusTemplate, language, {
+    ...data,
+    question: escapeMarkdown(data.question),
+    additions: data.additions.map((addition) => ({
+      ...addition,
+      text: escapeMarkdown(addition.text),
+    })),
+  });
 }
 
 export interface TicketAnswerCardData {
@@ -36,5 +44,9 @@ export interface TicketAnswerCardData {
 
 /** The lotse's answer in the asker's chat, with "Gelöst" / "Noch nicht gelöst". */
 export function ticketAnswerCard(language: Language, data: TicketAnswerCardData): CardAttachment {
-  return renderCard(answerTemplate, language, { ...data });
+  return renderCard(answerTemplate, language, {
+    ...data,
+    question: escapeMarkdown(data.question),
+    answer: escapeMarkdown(data.answer),
+  });
 }

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import template from './templates/ticket.json';
@@ -33,5 +34,14 @@ export interface TicketCardData {
 
 /** The card a lotse works a ticket from: claim, answer, chat, forward, propose as FAQ, close. */
 export function ticketCard(language: Language, data: TicketCardData): CardAttachment {
-  return renderCard(template, language, { ...data });
+  // Question, additions and answers are typed by people: shown as written, never as Markdown.
+  return renderCard(template, language, {
+    ...data,
+    question: escapeMarkdown(data.question),
+    additions: data.additions.map((addition) => ({
+      ...addition,
+      text: escapeMarkdown(addition.text),
+    })),
+    answers: data.answers.map((answer) => ({ ...answer, text: escapeMarkdown(answer.text) })),
+  });
 }

@@ -7,6 +7,8 @@ import {
   faqProposalCard,
   lotseCard,
   strings,
+  ticketAnswerCard,
+  ticketStatusCard,
   welcomeCard,
   type CardAttachment,
 } from '../../../cards';
@@ -106,5 +108,32 @@ describe('user text on cards', () => {
     const rendered = renderedTexts(card);
     expect(rendered.flatMap(markupTags)).toEqual([]);
     expect(rendered.join()).toContain(EXPRESSION);
+  });
+
+  it('shows the question, additions and the lotse answer on ticket cards as typed', () => {
+    const status = ticketStatusCard('de', {
+      ticketId: 't1',
+      version: 1,
+      title: 'Ihre Anfrage',
+      question: MARKUP,
+      status: 'offen',
+      statusColor: 'Warning',
+      note: '',
+      additions: [{ at: '24.11.', text: MARKUP }],
+      actions: { addInfo: true, withdraw: true, reopen: false },
+    });
+    const answer = ticketAnswerCard('de', {
+      ticketId: 't1',
+      version: 2,
+      title: 'Antwort',
+      question: EXPRESSION,
+      answer: MARKUP,
+      status: 'beantwortet',
+      statusColor: 'Good',
+      actions: { solved: true, reopen: true },
+    });
+    for (const card of [status, answer])
+      expect(renderedTexts(card).flatMap(markupTags)).toEqual([]);
+    expect(renderedTexts(answer).join()).toContain(EXPRESSION);
   });
 });
