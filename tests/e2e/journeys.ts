@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { strings } from '../../cards';
 import { launchChromium } from '../gallery/chromium';
-import { startLocalChat } from './local-chat';
+import { join } from 'node:path';
+import { repoRoot, startLocalChat } from './local-chat';
 import { Playground } from './playground';
 
 /** The Playground's default user, Alex Wilber, has this lotse in the demo organisation. */
@@ -82,10 +83,19 @@ export async function runJourneys(
       await playground.link(lotse, t.lotseChat).waitFor();
     });
 
-    // A fresh local instance has no course yet (none is seeded), so this shows the list
-    // and stops short of registering.
+    // An organiser imports the courses (a fresh local instance has none), then Alex
+    // registers for the one open to everyone with one click.
     await step('07-courses', async () => {
+      chat.importCourses(join(repoRoot, 'tests', 'fixtures', 'courses', 'courses-2098.csv'));
       await playground.expectNewCard(t.courseListTitle, () => playground.say(t.commandCourses));
+    });
+
+    await step('08-course-registered', async () => {
+      const list = playground.cards().last();
+      await list.filter({ hasText: 'Teams für Einsteiger' }).waitFor();
+      await playground.expectNewCard(t.courseHeadRegistered, () =>
+        playground.button(list, t.courseRegister).first().click(),
+      );
     });
   } finally {
     await browser.close();

@@ -2,19 +2,21 @@
  * `npm start` as a person would run it: the bot in local mode plus the Microsoft 365 Agents
  * Playground, in a process group of its own, with a fresh database and a free bot port.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const repoRoot = join(__dirname, '..', '..');
+export const repoRoot = join(__dirname, '..', '..');
 
 export interface LocalChat {
   /** The Playground's address, as `npm start` announces it. */
   chatUrl: string;
   /** Stops the bot and the Playground (SIGTERM, then SIGKILL for stragglers). */
   stop(): Promise<void>;
+  /** `lotse courses import <file>` into this instance's store, as an organiser would. */
+  importCourses(csvPath: string): void;
 }
 
 export async function startLocalChat(timeoutMs = 60_000): Promise<LocalChat> {
@@ -76,7 +78,18 @@ export async function startLocalChat(timeoutMs = 60_000): Promise<LocalChat> {
         reject(new Error(`npm start endete mit ${code} vor dem Start\n${output}`));
       });
     });
-    return { chatUrl, stop };
+    const importCourses = (csvPath: string): void => {
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(repoRoot, 'bot', 'cli.ts'), 'courses', 'import', csvPath],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, SQLITE_PATH: join(dataDir, 'bot.db') },
+          stdio: 'pipe',
+        },
+      );
+    };
+    return { chatUrl, stop, importCourses };
   } catch (error) {
     await stop();
     throw error;
