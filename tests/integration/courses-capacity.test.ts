@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { coursePresenter } from '../../cards';
 import { AuditLog } from '../../services/audit';
 import { ManualClock } from '../../services/clock';
@@ -15,57 +12,10 @@ import {
 import { createDirectory } from '../../services/directory';
 import type { MessageSender } from '../../services/messaging';
 import { JOBS_CONTAINER, Scheduler, type Job } from '../../services/scheduler';
-import {
-  CosmosStore,
-  SqliteStore,
-  StoreConflictError,
-  queryAll,
-  type Store,
-} from '../../services/storage';
-import { startCosmosServer } from '../support/cosmos-server';
+import { StoreConflictError, queryAll, type Store } from '../../services/storage';
+import { storeSubjects, type StoreSubject } from '../support/store-subjects';
 
 /** Capacity must hold however many people click at once, on both store adapters. */
-
-interface Subject {
-  store: Store;
-  dispose(): Promise<void>;
-}
-
-const subjects: Array<[string, () => Promise<Subject>]> = [
-  [
-    'SQLite',
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'courses-capacity-'));
-      const store = new SqliteStore({ path: join(dir, 'store.db') });
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-  [
-    'Cosmos',
-    async () => {
-      const server = await startCosmosServer();
-      const store = new CosmosStore({
-        endpoint: server.endpoint,
-        key: server.key,
-        database: 'courses',
-        enableEndpointDiscovery: false,
-      });
-      return {
-        store,
-        dispose: async () => {
-          await store.close();
-          await server.stop();
-        },
-      };
-    },
-  ],
-];
 
 // Registration sends nothing itself (move-ups are jobs); a sender that is called fails the test.
 const silentSender: MessageSender = {
@@ -97,16 +47,18 @@ function countingConflicts(store: Store): { store: Store; conflicts: () => numbe
   return { store: counted, conflicts: () => conflicts };
 }
 
-describe.each(subjects)('registrations under concurrency (%s)', (_name, open) => {
+describe.each(storeSubjects)('registrations under concurrency (%s)', (_name, create) => {
   const clock = new ManualClock('2027-02-01T10:00:00Z');
-  let subject: Subject;
+  let subject: StoreSubject;
+  let store: Store;
   let instances: Courses[];
   let courses: Courses;
   let conflicts: () => number;
 
   beforeAll(async () => {
-    subject = await open();
-    const counting = countingConflicts(subject.store);
+    subject = await create('courses');
+    store = subject.open();
+    const counting = countingConflicts(store);
     conflicts = counting.conflicts;
     instances = Array.from(
       { length: INSTANCES },
@@ -115,10 +67,10 @@ describe.each(subjects)('registrations under concurrency (%s)', (_name, open) =>
           store: counting.store,
           clock,
           directory: createDirectory({ kind: 'demo' }),
-          scheduler: new Scheduler({ store: subject.store, clock }),
+          scheduler: new Scheduler({ store, clock }),
           sender: silentSender,
           views: coursePresenter('http://127.0.0.1:3978'),
-          audit: new AuditLog(subject.store, clock),
+          audit: new AuditLog(store, clock),
         }),
     );
     courses = instances[0]!;
@@ -174,7 +126,7 @@ describe.each(subjects)('registrations under concurrency (%s)', (_name, open) =>
     expect(nextInLine.every((id) => registered.has(id))).toBe(true);
     expect(leaving.some((id) => registered.has(id))).toBe(false);
     const moveUps: string[] = [];
-    for await (const job of queryAll<Job>(subject.store, JOBS_CONTAINER, {
+    for await (const job of queryAll<Job>(store, JOBS_CONTAINER, {
       where: [{ field: 'kind', op: '=', value: COURSE_MOVED_UP_JOB }],
     })) {
       moveUps.push(String(job.payload.userId));
