@@ -24,12 +24,21 @@ import {
   QuestionLog,
 } from '../services/questions';
 import { JOBS_CONTAINER, Scheduler } from '../services/scheduler';
-import { DELIVERIES_CONTAINER } from '../services/broadcast';
+import {
+  Audiences,
+  BroadcastWorker,
+  Broadcasts,
+  DELIVERIES_CONTAINER,
+  DeliveryReports,
+} from '../services/broadcast';
 import type { Store } from '../services/storage';
 import { ABSENCES_CONTAINER, TICKETS_CONTAINER, Tickets } from '../services/tickets';
 import { USERS_CONTAINER, UserProfiles } from '../services/users';
 import { coursePresenter, ticketViews } from '../cards';
 import { createAdapter, type AdapterOptions } from './adapter';
+import { registerAnnouncementsApi } from './api/announcements';
+import { apiTokenVerifier } from './api/api-token';
+import { refreshReportCards } from '../dialogs/announce';
 import { UserRateLimit } from './rate-limit';
 import { registerCalendarRoutes } from './calendar-route';
 import { registerPrivacyRoute } from './privacy-route';
@@ -90,6 +99,29 @@ export async function startApp(
     settings: config.tickets,
   });
   const audit = new AuditLog(store, clock);
+  const sender = new ConnectorSender({ tokens: tokenSourceFor(config.credentials) });
+  const audiences = new Audiences(store, directory);
+  const announcements = {
+    broadcasts: new Broadcasts({
+      store,
+      audiences,
+      clock,
+      approvalThreshold: config.broadcast.approvalThreshold,
+    }),
+    reports: new DeliveryReports(store, clock),
+    sender,
+  };
+  // Any number of instances may run a worker: leases share the batches, heartbeats the rate.
+  const broadcastWorker = config.broadcast.worker
+    ? new BroadcastWorker({
+        store,
+        sender,
+        resolveAudience: audiences.resolve,
+        clock: options.clock,
+        logger,
+        requestsPerSecond: config.broadcast.requestsPerSecond,
+      })
+    : undefined;
   const faqReview = new FaqReview(store, knowledgeRepository, clock, audit);
   const courses = new Courses({
     store,
@@ -137,6 +169,7 @@ export async function startApp(
     tickets,
     privacy,
     courses,
+    announcements,
     publicBaseUrl: config.publicBaseUrl,
     clock,
     logger,
@@ -162,6 +195,12 @@ export async function startApp(
     routes: [
       (http) => registerPrivacyRoute(http, privacy),
       (http) => registerCalendarRoutes(http, courses),
+      (http) =>
+        registerAnnouncementsApi(http, {
+          ...announcements,
+          verify: config.broadcast.api && apiTokenVerifier(config.broadcast.api),
+          logger,
+        }),
     ],
   });
   const retention = new Retention(
@@ -217,6 +256,14 @@ export async function startApp(
   });
   await retention.scheduleAfter(clock.now());
   if (config.scheduler.intervalMs > 0) scheduler.start();
+  broadcastWorker?.start();
+  // The organisers' report cards follow the delivery, in place.
+  const reportCards = setInterval(() => {
+    refreshReportCards({ announcements }).catch((error: Error) => {
+      logger.warn({ err: { message: error.message } }, 'report cards not refreshed');
+    });
+  }, 15_000);
+  reportCards.unref();
   return {
     url,
     store,
@@ -224,6 +271,8 @@ export async function startApp(
     close: async () => {
       await server.close();
       await scheduler.stop();
+      clearInterval(reportCards);
+      await broadcastWorker?.stop();
       await store.close();
     },
   };

@@ -21,6 +21,17 @@ import {
 import { decideFaqProposal, showFaqProposals } from '../dialogs/faq-review';
 import { recordFeedback } from '../dialogs/feedback';
 import { askToErase, eraseMyData, exportMyData, showPrivacy } from '../dialogs/privacy';
+import {
+  acknowledgeAnnouncement,
+  approveAnnouncement,
+  composeAnnouncement,
+  declineAnnouncement,
+  discardAnnouncement,
+  previewAnnouncement,
+  recallAnnouncement,
+  sendAnnouncement,
+  showAnnouncementReport,
+} from '../dialogs/announce';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';
@@ -61,6 +72,10 @@ const textCommands: Array<[RegExp, Step]> = [
   [/^(meine tickets|my tickets)$/, showMyTickets],
   [/^(abwesend|absent)( (bis|until|till) .+)?$/, markAbsent],
   [/^((ich bin |bin )?wieder da|zurück|back|i am back)$/, markPresent],
+  [
+    /^(mitteilung|neue mitteilung|ankündigung|rundschreiben|announce|announcement)$/,
+    composeAnnouncement,
+  ],
 ];
 
 /** Card buttons (Action.Submit): `value.verb` names the step; the rest is only ids. */
@@ -91,6 +106,14 @@ const cardVerbs: Record<string, CardStep> = {
   privacyExport: (turn, services) => exportMyData(turn, services),
   privacyErase: (turn) => askToErase(turn),
   privacyEraseConfirmed: (turn, services) => eraseMyData(turn, services),
+  announcementRead: acknowledgeAnnouncement,
+  'announce.preview': previewAnnouncement,
+  'announce.send': sendAnnouncement,
+  'announce.discard': discardAnnouncement,
+  'announce.approve': approveAnnouncement,
+  'announce.decline': declineAnnouncement,
+  'announce.report': showAnnouncementReport,
+  'announce.recall': recallAnnouncement,
 };
 
 /**

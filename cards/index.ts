@@ -35,3 +35,9 @@ export {
   type CourseListItem,
 } from './course';
 export { coursePresenter, type CoursePresenter } from './course-views';
+export {
+  broadcastReportCard,
+  type BroadcastReportRole,
+  type BroadcastReportView,
+} from './broadcast-report';
+export { announcementComposeCard, type AnnouncementComposeData } from './announcement-compose';

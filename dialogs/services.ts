@@ -1,3 +1,4 @@
+import type { Broadcasts, DeliveryReports } from '../services/broadcast';
 import type { Clock } from '../services/clock';
 import type { Courses } from '../services/courses';
 import type { OrgDirectory } from '../services/directory';
@@ -6,6 +7,7 @@ import type { Privacy } from '../services/privacy';
 import type { QuestionLog } from '../services/questions';
 import type { Tickets } from '../services/tickets';
 import type { Logger } from '../services/logging';
+import type { MessageSender } from '../services/messaging';
 import type { UserProfiles } from '../services/users';
 
 /** The domain services the dialogs use; built once in bot/main.ts. */
@@ -20,6 +22,8 @@ export interface DialogServices {
   privacy: Privacy;
   /** Courses, registrations, calendar files and reminders. */
   courses: Courses;
+  /** General announcements, their reports, and the sender for approval requests. */
+  announcements: { broadcasts: Broadcasts; reports: DeliveryReports; sender: MessageSender };
   /** Base of links users open in the browser (downloads). */
   publicBaseUrl: string;
   clock: Clock;

@@ -69,6 +69,20 @@ const environmentSchema = z.object({
   REMINDER_WORKING_DAYS: z.coerce.number().positive().max(30).default(2),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 
+  /** The app's Teams limit per tenant that announcements may use (all instances together). */
+  BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(50),
+  /** Announcements to more people than this need a second organiser's approval. */
+  BROADCAST_APPROVAL_THRESHOLD: z.coerce.number().int().min(0).default(500),
+  /** Whether this instance runs a send worker (default true; any number may). */
+  BROADCAST_WORKER: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((value) => value !== 'false' && value !== '0'),
+  /** The announcements API: the audience (app id URI or client id) its tokens must carry. */
+  ANNOUNCEMENTS_API_AUDIENCE: optionalText,
+  /** The tenant whose tokens the API accepts; defaults to MicrosoftAppTenantId. */
+  ANNOUNCEMENTS_API_TENANT_ID: optionalText,
+
   /** Reminders of new courses, as ISO 8601 durations before each session. */
   COURSE_REMINDERS: optionalText
     .transform((value) =>
@@ -135,6 +149,14 @@ export interface Config {
   scheduler: { intervalMs: number };
   /** Defaults for courses: reminder offsets, weekend sends, the calendar files' organiser. */
   courses: { reminders: string[]; remindersOnWeekends: boolean; calendarEmail: string };
+  /** Announcements: the rate they may use, the approval threshold, whether to send from here. */
+  broadcast: {
+    requestsPerSecond: number;
+    approvalThreshold: number;
+    worker: boolean;
+    /** Absent: `POST /api/announcements` and its siblings answer 404. */
+    api?: { audience: string; tenantId: string };
+  };
 }
 
 /** Bad configuration: the message names every offending variable. */
@@ -156,7 +178,12 @@ export function loadConfig(env: Environment = process.env): Config {
   }
   const parsed = result.data;
   const { directory, problems: directoryProblems } = directoryOf(env, parsed);
-  const problems = [...credentialProblems(parsed), ...storeProblems(parsed), ...directoryProblems];
+  const problems = [
+    ...credentialProblems(parsed),
+    ...storeProblems(parsed),
+    ...directoryProblems,
+    ...announcementsApiProblems(parsed),
+  ];
   if (parsed.KB_SUGGEST_THRESHOLD > parsed.KB_ANSWER_THRESHOLD) {
     problems.push('KB_SUGGEST_THRESHOLD: darf nicht größer als KB_ANSWER_THRESHOLD sein');
   }
@@ -194,12 +221,33 @@ export function loadConfig(env: Environment = process.env): Config {
       reminderWorkingDays: parsed.REMINDER_WORKING_DAYS,
     },
     scheduler: { intervalMs: parsed.SCHEDULER_INTERVAL_MS },
+    broadcast: {
+      requestsPerSecond: parsed.BROADCAST_REQUESTS_PER_SECOND,
+      approvalThreshold: parsed.BROADCAST_APPROVAL_THRESHOLD,
+      worker: parsed.BROADCAST_WORKER,
+      api: announcementsApiOf(parsed),
+    },
     courses: {
       reminders: parsed.COURSE_REMINDERS,
       remindersOnWeekends: parsed.COURSE_REMINDERS_ON_WEEKENDS,
       calendarEmail: parsed.COURSE_CALENDAR_EMAIL ?? 'digitallotse@localhost.invalid',
     },
   };
+}
+
+function announcementsApiOf(parsed: Parsed): Config['broadcast']['api'] {
+  const tenantId = parsed.ANNOUNCEMENTS_API_TENANT_ID ?? parsed.MicrosoftAppTenantId;
+  if (parsed.ANNOUNCEMENTS_API_AUDIENCE === undefined || tenantId === undefined) return undefined;
+  return { audience: parsed.ANNOUNCEMENTS_API_AUDIENCE, tenantId };
+}
+
+function announcementsApiProblems(parsed: Parsed): string[] {
+  const tenantId = parsed.ANNOUNCEMENTS_API_TENANT_ID ?? parsed.MicrosoftAppTenantId;
+  return parsed.ANNOUNCEMENTS_API_AUDIENCE !== undefined && tenantId === undefined
+    ? [
+        'ANNOUNCEMENTS_API_TENANT_ID: fehlt — aus welchem Mandanten kommen die Tokens der Mitteilungs-API?',
+      ]
+    : [];
 }
 
 function credentialProblems(parsed: Parsed): string[] {

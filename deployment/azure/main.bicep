@@ -132,6 +132,9 @@ param logRetentionDays int = 30
 ])
 param logLevel string = 'info'
 
+@description('Audience (application ID URI or client id) of the Entra tokens that may call POST /api/announcements; empty: the announcements API is off.')
+param announcementsApiAudience string = ''
+
 @description('Days unanswered questions are kept for the knowledge-base gap report.')
 param gapsRetentionDays int = 90
 
@@ -219,6 +222,13 @@ var appSettings = {
   ESCALATION_WORKING_HOURS: '4'
   REMINDER_WORKING_DAYS: '2'
   SCHEDULER_INTERVAL_MS: '5000'
+
+  // Teams allows 50 requests per second per app and tenant; every instance shares that budget.
+  BROADCAST_REQUESTS_PER_SECOND: '50'
+  BROADCAST_APPROVAL_THRESHOLD: '500'
+  BROADCAST_WORKER: 'true'
+  ANNOUNCEMENTS_API_AUDIENCE: announcementsApiAudience
+  ANNOUNCEMENTS_API_TENANT_ID: tenant().tenantId
 
   COURSE_REMINDERS: 'P7D,P1D,PT1H'
   COURSE_REMINDERS_ON_WEEKENDS: 'false'

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
-import { createIfMissing, updateDocument, type Store, type Stored } from '../storage';
+import { createIfMissing, queryAll, updateDocument, type Store, type Stored } from '../storage';
 import type { AudienceCount, Audiences } from './audience';
 import {
   BROADCASTS_CONTAINER,
+  DELIVERIES_CONTAINER,
   READS_CONTAINER,
+  deliveryIdOf,
   readIdOf,
   type Audience,
   type Broadcast,
   type BroadcastMessages,
   type BroadcastRead,
+  type Delivery,
 } from './model';
 
 export interface BroadcastsOptions {
@@ -184,15 +187,46 @@ export class Broadcasts {
     return this.change(id, (current) => ({ ...current, reportCard }));
   }
 
-  /** Records a recipient's "Gelesen"; false when it was recorded before. */
-  async acknowledge(broadcastId: string, recipientId: string): Promise<boolean> {
+  /**
+   * Records a recipient's "Gelesen" — only from someone the broadcast was delivered to (the
+   * card's button carries nothing but the broadcast id).
+   */
+  async acknowledge(
+    broadcastId: string,
+    recipientId: string,
+  ): Promise<'recorded' | 'again' | 'not-a-recipient'> {
+    const delivery = await this.store.get<Delivery>(
+      DELIVERIES_CONTAINER,
+      deliveryIdOf(broadcastId, recipientId),
+    );
+    if (delivery?.status !== 'sent') return 'not-a-recipient';
     const { created } = await createIfMissing<BroadcastRead>(this.store, READS_CONTAINER, {
       id: readIdOf(broadcastId, recipientId),
       broadcastId,
       recipientId,
       readAt: this.clock.now().toISOString(),
     });
-    return created;
+    return created ? 'recorded' : 'again';
+  }
+
+  /** Deletes a draft that was never submitted. */
+  async discard(id: string): Promise<void> {
+    const draft = await this.required(id);
+    if (draft.status !== 'draft') throw stateError(draft, 'discard');
+    await this.store.delete(BROADCASTS_CONTAINER, id, draft.etag);
+  }
+
+  /** Broadcasts on their way (prepared or sending), e.g. to refresh their report cards. */
+  async inProgress(): Promise<StoredBroadcast[]> {
+    const found: StoredBroadcast[] = [];
+    for (const status of ['preparing', 'sending'] as const) {
+      for await (const broadcast of queryAll<Broadcast>(this.store, BROADCASTS_CONTAINER, {
+        where: [{ field: 'status', op: '=', value: status }],
+      })) {
+        found.push(broadcast);
+      }
+    }
+    return found;
   }
 
   private async required(id: string): Promise<StoredBroadcast> {

@@ -17,8 +17,9 @@
  *    send workers until every delivery is final.
  *
  * `seconds` is the sending time (first request → last answer); `achievedRps` is delivered
- * messages per second over it; `cpuMsPerDelivery` is the CPU of the process(es) running the
- * pipeline, prepare included, per delivered message.
+ * messages per second over it, so `share` counts the requests lost to injected faults
+ * against the engine; `cpuMsPerDelivery` is the CPU of the process(es) running the pipeline,
+ * prepare included, per delivered message. BENCH_SIM_LOG=<file> keeps the sim's delivery log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -145,7 +146,6 @@ async function sendHere(path: string, settings: Settings): Promise<SendRun> {
     sender,
     resolveAudience: new Audiences(store).resolve,
     requestsPerSecond: settings.globalRps,
-    pollMs: 200,
     logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false }),
   });
   try {
@@ -179,7 +179,6 @@ async function sendInProcesses(path: string, settings: Settings): Promise<SendRu
         env: {
           ...process.env,
           BROADCAST_RPS: String(settings.globalRps),
-          BROADCAST_POLL_MS: '200',
           BROADCAST_UNTIL_IDLE: 'true',
         },
         stdio: ['ignore', 'pipe', 'inherit'],

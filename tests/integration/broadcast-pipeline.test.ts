@@ -106,22 +106,25 @@ describe('the broadcast pipeline against the Bot Connector', () => {
       aadObjectId: aad,
       ...(language && { language }),
     });
-    await store.create(USERS_CONTAINER, withApp('id-anna'));
-    await store.create(USERS_CONTAINER, withApp('id-ben', 'en'));
+    await store.create(USERS_CONTAINER, withApp('00000000-0000-4000-8000-0000000000a1'));
+    await store.create(USERS_CONTAINER, withApp('00000000-0000-4000-8000-0000000000b2', 'en'));
     const ids = async (audience: Audience) =>
       (await audiences.resolve(audience)).map(
         (r) => `${r.recipientId}${r.conversation ? '' : ' (ohne App)'} ${r.language}`,
       );
 
     // Disabled accounts and guests get nothing; units compare normalised.
-    expect(await ids({ kind: 'lotsen' })).toEqual(['aad:id-anna de', 'aad:id-cem (ohne App) en']);
+    expect(await ids({ kind: 'lotsen' })).toEqual([
+      'aad:00000000-0000-4000-8000-0000000000a1 de',
+      'aad:00000000-0000-4000-8000-0000000000c3 (ohne App) en',
+    ]);
     expect(await ids({ kind: 'units', departments: [' FACHBEREICH 2 bürgerservice'] })).toEqual([
-      'aad:id-anna de',
-      'aad:id-ben en',
+      'aad:00000000-0000-4000-8000-0000000000a1 de',
+      'aad:00000000-0000-4000-8000-0000000000b2 en',
     ]);
     expect(await ids({ kind: 'group', groupId: 'group-kurs' })).toEqual([
-      'aad:id-ben en',
-      'aad:id-fiona (ohne App) de',
+      'aad:00000000-0000-4000-8000-0000000000b2 en',
+      'aad:00000000-0000-4000-8000-0000000000f7 (ohne App) de',
     ]);
     expect(await audiences.count({ kind: 'lotsen' })).toEqual({
       recipients: 2,
@@ -131,7 +134,7 @@ describe('the broadcast pipeline against the Bot Connector', () => {
 
     const id = await new Broadcasts({ store, audiences }).create({
       title: 'Lotsentreffen',
-      createdBy: 'id-emil',
+      createdBy: '00000000-0000-4000-8000-0000000000e6',
       audience: { kind: 'lotsen' },
       messages: { de: { text: 'Treffen' }, en: { text: 'Meeting' } },
     });
@@ -260,10 +263,17 @@ describe('the broadcast pipeline against the Bot Connector', () => {
     const id = await announceToAll(broadcasts);
     double.failNext({ status: 403 });
     await fastWorker(store).runUntilIdle();
-    expect(await broadcasts.acknowledge(id, 'aad:aad-1')).toBe(true);
-    expect(await broadcasts.acknowledge(id, 'aad:aad-1')).toBe(false);
+    const deliveries = await deliveriesOf(id);
+    const blocked = deliveries.find((d) => d.status === 'blocked')!;
+    const [reader, other] = deliveries.filter((d) => d.status === 'sent') as [Delivery, Delivery];
+    expect(await broadcasts.acknowledge(id, reader.recipientId)).toBe('recorded');
+    expect(await broadcasts.acknowledge(id, reader.recipientId)).toBe('again');
+    expect(await broadcasts.acknowledge(id, blocked.recipientId)).toBe('not-a-recipient');
+    expect(await broadcasts.acknowledge(id, 'aad:stranger')).toBe('not-a-recipient');
 
-    const csv = await reports.csv(id, async (aad) => (aad === 'aad-2' ? '=Ben' : undefined));
+    const csv = await reports.csv(id, async (aad) =>
+      aad === other.aadObjectId ? '=Ben' : undefined,
+    );
     const lines = csv
       .replace(/^\uFEFF/, '')
       .trim()
@@ -271,8 +281,10 @@ describe('the broadcast pipeline against the Bot Connector', () => {
     expect(lines[0]).toBe('Empfänger;Name;Entra-ID;Status;Versuche;Fehler;Gesendet;Gelesen');
     expect(lines).toHaveLength(4);
     expect(lines.filter((line) => line.includes(';blocked;'))).toHaveLength(1);
-    expect(lines.find((line) => line.startsWith('aad:aad-2;'))).toContain(";'=Ben;");
-    expect(lines.find((line) => line.startsWith('aad:aad-1;'))).toMatch(/;\d{4}-\d\d-\d\dT[^;]+$/);
+    expect(lines.find((line) => line.startsWith(`${other.recipientId};`))).toContain(";'=Ben;");
+    expect(lines.find((line) => line.startsWith(`${reader.recipientId};`))).toMatch(
+      /;\d{4}-\d\d-\d\dT[^;]+$/,
+    );
     expect(await reports.report(id)).toMatchObject({ acknowledged: 1 });
   });
 });

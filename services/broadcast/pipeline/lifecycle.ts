@@ -161,3 +161,22 @@ export async function completeIfFinished(
   );
   return updated?.changed ?? false;
 }
+
+/** Anything left in the store that a worker could do now (for workers that run until idle). */
+export async function workLeft(store: Store, now: number): Promise<boolean> {
+  const open = (container: string, field: string, value: string) =>
+    store.query(container, { where: [{ field, op: '=', value }], limit: 1 });
+  const pages = await Promise.all([
+    open(BATCHES_CONTAINER, 'state', 'open'),
+    open(BROADCASTS_CONTAINER, 'status', 'sending'),
+    open(BROADCASTS_CONTAINER, 'status', 'preparing'),
+    store.query(BROADCASTS_CONTAINER, {
+      where: [
+        { field: 'status', op: '=', value: 'queued' },
+        { field: 'sendAt', op: '<=', value: now },
+      ],
+      limit: 1,
+    }),
+  ]);
+  return pages.some((page) => page.items.length > 0);
+}

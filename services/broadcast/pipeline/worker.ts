@@ -5,6 +5,7 @@
  * heartbeats let them split the app's rate.
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock, type Clock } from '../../clock';
 import { silentLogger, type Logger } from '../../logging';
@@ -13,7 +14,6 @@ import type { Store, Stored } from '../../storage';
 import type { AudienceResolver } from '../audience';
 import { forEachConcurrently } from '../concurrency';
 import {
-  BATCHES_CONTAINER,
   BROADCASTS_CONTAINER,
   DELIVERIES_CONTAINER,
   FINAL_STATUSES,
@@ -33,7 +33,6 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy';
 import { BatchRun } from './batch-run';
 import { claimBatch, claimableBatches, finishBatch, holdBatch, releaseBatch } from './batches';
 import { DeliveryFlow } from './delivery-flow';
-import { forgetGoneWorkers, heartbeat, leave } from './heartbeats';
 import {
   broadcastsToPrepare,
   claimForPrepare,
@@ -41,7 +40,9 @@ import {
   completeIfFinished,
   renewPrepareLease,
   reopenChangedBroadcasts,
+  workLeft,
 } from './lifecycle';
+import { RateSharing } from './rate-sharing';
 import { prepareBroadcast } from './prepare';
 import { countDeliveries } from './steps';
 
@@ -90,6 +91,7 @@ export class BroadcastWorker {
   private readonly maxRuns: number;
   private readonly gate: RateGate;
   private readonly flow: DeliveryFlow;
+  private readonly sharing: RateSharing;
   private readonly runs = new Map<string, BatchRun>();
   private claiming = false;
   private nothingToClaimUntil = 0;
@@ -97,7 +99,6 @@ export class BroadcastWorker {
   private ticking?: Promise<void>;
   private timers: NodeJS.Timeout[] = [];
   private stopping = false;
-  private sendingWorkers = 1;
   private settled?: () => void;
 
   constructor(options: BroadcastWorkerOptions) {
@@ -121,7 +122,15 @@ export class BroadcastWorker {
         requestsPerSecond: rate,
       }),
       new ConversationLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS),
-      this.clock,
+      options.clock ? () => this.now() : preciseNow,
+    );
+    this.sharing = new RateSharing(
+      this.store,
+      this.workerId,
+      this.gate,
+      this.heartbeatMs,
+      () => this.now(),
+      this.logger,
     );
     this.flow = new DeliveryFlow({
       store: this.store,
@@ -131,7 +140,7 @@ export class BroadcastWorker {
       logger: this.logger,
       retry,
       random: options.random ?? Math.random,
-      maxInFlight: options.maxInFlight ?? Math.max(16, Math.ceil(rate / 5)),
+      maxInFlight: options.maxInFlight ?? Math.max(32, Math.ceil(rate / 2)),
       prefetch: Math.max(10, Math.ceil(rate / 10)),
       hold: (run) => this.hold(run),
       usable: (run) => this.usable(run),
@@ -149,7 +158,7 @@ export class BroadcastWorker {
     };
     every(this.pollMs, () => this.tick());
     every(Math.max(50, Math.min(2000, Math.floor(this.leaseMs / 3))), () => this.renewLeases());
-    every(this.heartbeatMs, () => this.beat());
+    every(this.heartbeatMs, () => this.sharing.beat(this.runs.size > 0));
     every(60_000, async () => this.gate.conversations.forgetIdle(this.now()));
     void this.tick().catch((error) => this.report(error));
   }
@@ -168,7 +177,7 @@ export class BroadcastWorker {
           this.settled = undefined;
           continue;
         }
-        if (!(await this.workLeft())) return;
+        if (!(await workLeft(this.store, this.now()))) return;
         await sleep(this.pollMs);
       }
     } finally {
@@ -201,7 +210,7 @@ export class BroadcastWorker {
       ),
     );
     this.runs.clear();
-    await leave(this.store, this.workerId).catch((error) => this.report(error));
+    await this.sharing.leave().catch((error) => this.report(error));
   }
 
   /** Requests per second this instance aims at now. */
@@ -314,7 +323,7 @@ export class BroadcastWorker {
   }
 
   private async begin(claimed: Stored<DeliveryBatch>): Promise<void> {
-    if (this.runs.size === 0) await this.startSending();
+    if (this.runs.size === 0) await this.sharing.join();
     const run = new BatchRun(claimed, claimed.leaseUntil);
     this.runs.set(run.id, run);
     try {
@@ -415,66 +424,14 @@ export class BroadcastWorker {
     if (result.kind === 'lost') return this.lose(run);
     this.runs.delete(run.id);
     await completeIfFinished(this.store, run.broadcast, this.clock.now());
-    if (this.runs.size === 0) void this.beat().catch((error) => this.report(error));
+    if (this.runs.size === 0) void this.sharing.beat(false).catch((error) => this.report(error));
     this.changed();
-  }
-
-  // --- rate sharing -----------------------------------------------------------------------
-
-  /**
-   * Before the first request: when others are sending, announce this worker and give them
-   * one heartbeat to lower their share before adding its own.
-   */
-  private async startSending(): Promise<void> {
-    const others = (await this.beatWith(true)) - 1;
-    if (others > 0) this.gate.holdUntil(this.now() + this.heartbeatMs);
-  }
-
-  private async beat(): Promise<void> {
-    await this.beatWith(this.runs.size > 0);
-    await forgetGoneWorkers(this.store, this.now(), 3_600_000);
-  }
-
-  private async beatWith(sending: boolean): Promise<number> {
-    const count = await heartbeat(
-      this.store,
-      this.workerId,
-      sending,
-      this.now(),
-      this.heartbeatMs * 3,
-    );
-    const share = Math.max(1, count);
-    if (share !== this.sendingWorkers) {
-      this.sendingWorkers = share;
-      this.gate.global.setShare(1 / share);
-      this.logger.info({ workers: share }, 'sending workers changed; rate shared');
-    }
-    return count;
   }
 
   // --- idle detection ---------------------------------------------------------------------
 
   private busy(): boolean {
     return this.runs.size > 0 || this.flow.inFlight > 0 || this.preparing !== undefined;
-  }
-
-  /** Anything left in the store that a worker could do now. */
-  private async workLeft(): Promise<boolean> {
-    const open = (container: string, field: string, value: string) =>
-      this.store.query(container, { where: [{ field, op: '=', value }], limit: 1 });
-    const pages = await Promise.all([
-      open(BATCHES_CONTAINER, 'state', 'open'),
-      open(BROADCASTS_CONTAINER, 'status', 'sending'),
-      open(BROADCASTS_CONTAINER, 'status', 'preparing'),
-      this.store.query(BROADCASTS_CONTAINER, {
-        where: [
-          { field: 'status', op: '=', value: 'queued' },
-          { field: 'sendAt', op: '<=', value: this.now() },
-        ],
-        limit: 1,
-      }),
-    ]);
-    return pages.some((page) => page.items.length > 0);
   }
 
   private now(): number {
@@ -485,6 +442,14 @@ export class BroadcastWorker {
     const err = error instanceof Error ? { name: error.name, message: error.message } : { error };
     this.logger.error({ batchId, err, workerId: this.workerId }, 'broadcast worker error');
   }
+}
+
+/**
+ * Sub-millisecond wall time from the monotonic clock: whole-ms `Date` readings would cost a
+ * millisecond of margin on every window.
+ */
+function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function shuffled<T>(items: T[]): T[] {

@@ -1,4 +1,3 @@
-import type { Clock } from '../../clock';
 import type { ConversationLimiter } from './conversation-limiter';
 import type { GlobalLimiter } from './global-limiter';
 
@@ -32,7 +31,8 @@ export class RateGate {
   constructor(
     readonly global: GlobalLimiter,
     readonly conversations: ConversationLimiter,
-    private readonly clock: Clock,
+    /** Epoch ms, as precise as available (the limits are counted to the millisecond). */
+    private readonly now: () => number,
   ) {}
 
   /**
@@ -122,9 +122,5 @@ export class RateGate {
       },
       Number.isFinite(delayMs) ? delayMs : ANSWER_WAIT_MS,
     );
-  }
-
-  private now(): number {
-    return this.clock.now().getTime();
   }
 }

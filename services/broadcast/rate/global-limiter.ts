@@ -4,9 +4,9 @@ export interface GlobalLimiterOptions {
   /** Requests per second the app may make in the tenant (Teams: 50). */
   requestsPerSecond: number;
   /**
-   * Added to the one-second window. Counting from the answer needs only a little for clocks
-   * that count whole milliseconds (default 2); counting from sending needs enough to cover
-   * the delays on the way (default 20).
+   * Added to the one-second window. Counting from the answer needs only a little for clock
+   * readings (default 2); counting from sending needs enough to cover the delays on the way
+   * (default 20).
    */
   marginMs?: number;
   /**

@@ -1,0 +1,168 @@
+import type { AddressInfo } from 'node:net';
+import { SignJWT, createLocalJWKSet } from 'jose';
+import restify from 'restify';
+import { registerAnnouncementsApi } from '../../bot/api/announcements';
+import { SEND_ROLE, apiTokenVerifier } from '../../bot/api/api-token';
+import { Audiences, Broadcasts, DeliveryReports } from '../../services/broadcast';
+import { silentLogger } from '../../services/logging';
+import { SqliteStore } from '../../services/storage';
+import { ConnectorDouble } from '../support/connector-double';
+import { createSigningKey, type SigningKey } from '../support/tokens';
+import { fastWorker, installUsers } from '../fixtures/broadcast/pipeline-setup';
+
+const TENANT = '11111111-1111-4111-8111-111111111111';
+const AUDIENCE = 'api://digitallotse-announcements';
+const CLIENT = 'a0a0a0a0-0000-4000-8000-000000000042';
+
+describe('the announcements API', () => {
+  let key: SigningKey;
+  let stranger: SigningKey;
+  let store: SqliteStore;
+  let double: ConnectorDouble;
+  let server: restify.Server;
+  let url: string;
+
+  beforeAll(async () => {
+    [key, stranger] = await Promise.all([createSigningKey(), createSigningKey()]);
+    double = await new ConnectorDouble().start();
+    store = new SqliteStore({ path: ':memory:' });
+    await installUsers(store, double, 3);
+    const broadcasts = new Broadcasts({ store, audiences: new Audiences(store) });
+    server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ mapParams: false }));
+    registerAnnouncementsApi(server, {
+      broadcasts,
+      reports: new DeliveryReports(store),
+      verify: apiTokenVerifier({
+        audience: AUDIENCE,
+        tenantId: TENANT,
+        keys: createLocalJWKSet({ keys: [key.jwk] }),
+      }),
+      logger: silentLogger,
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await double.stop();
+    await store.close();
+  });
+
+  async function token(
+    claims: Record<string, unknown> = {},
+    signer: SigningKey = key,
+  ): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({
+      iss: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      aud: AUDIENCE,
+      iat: now,
+      exp: now + 600,
+      roles: [SEND_ROLE],
+      azp: CLIENT,
+      tid: TENANT,
+      ...claims,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: signer.kid })
+      .sign(signer.privateKey);
+  }
+
+  async function call(
+    method: string,
+    path: string,
+    options: { bearer?: string; body?: unknown } = {},
+  ): Promise<{ status: number; body: unknown; text: string }> {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(options.bearer && { authorization: `Bearer ${options.bearer}` }),
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // CSV
+    }
+    return { status: response.status, body, text };
+  }
+
+  const announcement = {
+    title: 'Wartung am Samstag',
+    text: 'Outlook ist zwischen 6 und 8 Uhr nicht erreichbar.',
+    audience: { kind: 'installed' },
+  };
+
+  it.each([
+    ['no token', async () => undefined, 401],
+    ['a token signed by another key', async () => token({}, stranger), 401],
+    ['a token for another API', async () => token({ aud: 'api://other' }), 401],
+    ['an expired token', async () => token({ exp: Math.floor(Date.now() / 1000) - 60 }), 401],
+    ['a token without the send role', async () => token({ roles: ['Announcements.Read'] }), 403],
+  ])('refuses %s', async (_name, bearer, status) => {
+    const answer = await call('POST', '/api/announcements', {
+      bearer: await bearer(),
+      body: announcement,
+    });
+    expect(answer.status).toBe(status);
+  });
+
+  it('explains what is wrong with a request body', async () => {
+    const answer = await call('POST', '/api/announcements', {
+      bearer: await token(),
+      body: { ...announcement, audience: { kind: 'units', departments: [] } },
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { problems: [expect.stringMatching(/^audience/)] },
+    });
+  });
+
+  it('sends an announcement, reports on it, edits and recalls it', async () => {
+    double.clear();
+    const bearer = await token();
+    const created = await call('POST', '/api/announcements', { bearer, body: announcement });
+    expect(created).toMatchObject({
+      status: 202,
+      body: { status: 'queued', recipients: 3, reachable: 3, needsApproval: false },
+    });
+    const id = (created.body as { id: string }).id;
+    await fastWorker(store).runUntilIdle();
+
+    expect(await call('GET', `/api/announcements/${id}`, { bearer })).toMatchObject({
+      status: 200,
+      body: { status: 'completed', sent: 3, pending: 0 },
+    });
+    const csv = await call('GET', `/api/announcements/${id}/report.csv`, { bearer });
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split('\r\n')).toHaveLength(4);
+
+    const edited = await call('PATCH', `/api/announcements/${id}`, {
+      bearer,
+      body: { title: 'Wartung verschoben', text: 'Neuer Termin: Sonntag.' },
+    });
+    expect(edited).toMatchObject({ status: 202, body: { revision: 2 } });
+    await fastWorker(store).runUntilIdle();
+    expect(double.calls.filter((c) => c.op === 'update')).toHaveLength(3);
+    await call('POST', `/api/announcements/${id}/recall`, { bearer });
+    await fastWorker(store).runUntilIdle();
+    expect(double.calls.filter((c) => c.op === 'delete')).toHaveLength(3);
+    expect(await call('GET', `/api/announcements/${id}`, { bearer })).toMatchObject({
+      body: { recalled: true, recalledCards: 3 },
+    });
+    expect(
+      (await call('PATCH', `/api/announcements/${id}`, { bearer, body: { title: 'x', text: 'y' } }))
+        .status,
+    ).toBe(409);
+  });
+
+  it('answers 404 for an announcement that does not exist', async () => {
+    const bearer = await token();
+    expect((await call('GET', '/api/announcements/nope', { bearer })).status).toBe(404);
+    expect((await call('POST', '/api/announcements/nope/recall', { bearer })).status).toBe(404);
+  });
+});
