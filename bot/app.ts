@@ -109,6 +109,7 @@ export async function startApp(
       approvalThreshold: config.broadcast.approvalThreshold,
     }),
     reports: new DeliveryReports(store, clock),
+    audit,
     sender,
   };
   // Any number of instances may run a worker: leases share the batches, heartbeats the rate.

@@ -27,10 +27,12 @@ import {
   composeAnnouncement,
   declineAnnouncement,
   discardAnnouncement,
+  editAnnouncement,
   previewAnnouncement,
   recallAnnouncement,
   sendAnnouncement,
   showAnnouncementReport,
+  updateAnnouncement,
 } from '../dialogs/announce';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
@@ -58,7 +60,7 @@ type CardStep = (
 ) => Promise<void>;
 
 const textCommands: Array<[RegExp, Step]> = [
-  [/^(hilfe|help|menü|menu|start|befehle|commands)$/, (turn) => showHelp(turn)],
+  [/^(hilfe|help|menü|menu|start|befehle|commands)$/, showHelp],
   [/^(sprache|language)( .*)?$|^(english|deutsch|englisch)$/, switchLanguage],
   [
     /^((wer ist )?(mein(e)?|unser(e)?) )?(digital ?)?lots(e|in|en)( für mich)?$|^who is my (digital ?)?lotse$/,
@@ -114,6 +116,8 @@ const cardVerbs: Record<string, CardStep> = {
   'announce.decline': declineAnnouncement,
   'announce.report': showAnnouncementReport,
   'announce.recall': recallAnnouncement,
+  'announce.edit': editAnnouncement,
+  'announce.update': updateAnnouncement,
 };
 
 /**

@@ -2,15 +2,46 @@ import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
 import template from './templates/announcement-compose.json';
 
-export interface AnnouncementComposeData {
-  title?: string;
-  text?: string;
-  audience?: 'installed' | 'lotsen' | 'units' | 'group';
+/** What the organiser typed, as the form's inputs carry it. */
+export interface AnnouncementForm {
+  title: string;
+  text: string;
+  imageUrl: string;
+  imageAlt: string;
+  linkTitle: string;
+  linkUrl: string;
+  /** Show the "Gelesen" button. */
+  acknowledge: boolean;
+  audience: 'installed' | 'lotsen' | 'units' | 'group';
   /** Comma-separated unit names. */
-  units?: string;
-  groupId?: string;
-  /** Why the last attempt was refused. */
-  problem?: string;
+  units: string;
+  groupId: string;
+  /** `YYYY-MM-DD` and `HH:mm` in Berlin; empty: send at once. */
+  sendDate: string;
+  sendTime: string;
+}
+
+export const EMPTY_ANNOUNCEMENT_FORM: AnnouncementForm = {
+  title: '',
+  text: '',
+  imageUrl: '',
+  imageAlt: '',
+  linkTitle: '',
+  linkUrl: '',
+  acknowledge: true,
+  audience: 'installed',
+  units: '',
+  groupId: '',
+  sendDate: '',
+  sendTime: '',
+};
+
+export interface AnnouncementComposeData {
+  form?: AnnouncementForm;
+  /** Editing a sent announcement: content only; audience and time stay. */
+  editOf?: string;
+  /** Why the last attempt was refused, one line each. */
+  problems?: string[];
 }
 
 /** The organiser's form for a general announcement (filled again after a refusal). */
@@ -18,12 +49,12 @@ export function announcementComposeCard(
   language: Language,
   data: AnnouncementComposeData = {},
 ): CardAttachment {
+  const form = data.form ?? EMPTY_ANNOUNCEMENT_FORM;
   return renderCard(template, language, {
-    title: '',
-    text: '',
-    audience: 'installed',
-    units: '',
-    groupId: '',
-    ...data,
+    ...form,
+    acknowledge: String(form.acknowledge),
+    editing: data.editOf !== undefined,
+    broadcastId: data.editOf ?? '',
+    problems: (data.problems ?? []).map((problem) => `- ${problem}`).join('\n'),
   });
 }

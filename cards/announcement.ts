@@ -10,12 +10,15 @@ export interface AnnouncementCardData {
   text: string;
   /** e.g. date, place, mode of a course. */
   facts?: Array<{ label: string; value: string }>;
+  image?: { url: string; altText: string };
   link?: { title: string; url: string };
+  /** Shows the "Gelesen" button (read confirmation); on unless switched off. */
+  acknowledge?: boolean;
   /** Shows "Aktualisiert" after an edit. */
   edited?: boolean;
 }
 
-/** The card every recipient of an announcement gets, with a "Gelesen" button. */
+/** The card every recipient of an announcement gets, usually with a "Gelesen" button. */
 export function announcementCard(language: Language, data: AnnouncementCardData): CardAttachment {
-  return renderCard(template, language, { facts: [], edited: false, ...data });
+  return renderCard(template, language, { facts: [], edited: false, acknowledge: true, ...data });
 }

@@ -1,6 +1,7 @@
 import { renderCard, type CardAttachment } from './render';
 import { strings, type Language } from './strings';
 import template from './templates/broadcast-report.json';
+import { formatInstant } from './ticket-views';
 
 /** What the organiser sees of one announcement (a DeliveryReport, in card terms). */
 export interface BroadcastReportView {
@@ -20,6 +21,8 @@ export interface BroadcastReportView {
   acknowledged: number;
   ratePerSecond: number;
   secondsLeft: number | null;
+  /** When a scheduled announcement goes out (ISO instant). */
+  sendAt?: string;
 }
 
 /** Whose card: the author controls it; another organiser is asked to approve it. */
@@ -36,13 +39,18 @@ export function broadcastReportCard(
 ): CardAttachment {
   const t = strings[language];
   const number = (value: number) => value.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB');
+  const scheduled = view.sendAt
+    ? [{ title: t.reportScheduled, value: formatInstant(view.sendAt, language) }]
+    : [];
   const facts =
     view.status === 'draft' || view.status === 'awaiting-approval'
       ? [
+          ...scheduled,
           { title: t.reportRecipients, value: number(view.recipients) },
           { title: t.reportReachable, value: number(view.reachable ?? view.recipients) },
         ]
       : [
+          ...(view.status === 'queued' ? scheduled : []),
           { title: t.reportRecipients, value: number(view.recipients) },
           { title: t.reportSent, value: number(view.sent) },
           { title: t.reportPending, value: number(view.pending) },
@@ -101,7 +109,9 @@ function actionsFor(
     ];
   }
   const refresh: [string, string] = ['announce.report', t.reportRefresh];
-  return view.recalled ? [refresh] : [refresh, ['announce.recall', t.reportRecall]];
+  return view.recalled
+    ? [refresh]
+    : [refresh, ['announce.edit', t.reportEdit], ['announce.recall', t.reportRecall]];
 }
 
 function timeLeft(seconds: number | null, language: Language): string {

@@ -40,4 +40,9 @@ export {
   type BroadcastReportRole,
   type BroadcastReportView,
 } from './broadcast-report';
-export { announcementComposeCard, type AnnouncementComposeData } from './announcement-compose';
+export {
+  EMPTY_ANNOUNCEMENT_FORM,
+  announcementComposeCard,
+  type AnnouncementComposeData,
+  type AnnouncementForm,
+} from './announcement-compose';

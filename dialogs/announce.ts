@@ -11,20 +11,21 @@ import {
   announcementCard,
   announcementComposeCard,
   broadcastReportCard,
+  formatInstant,
   strings,
-  type AnnouncementComposeData,
   type BroadcastReportRole,
   type BroadcastReportView,
   type Language,
 } from '../cards';
-import {
-  BroadcastError,
-  type Audience,
-  type Broadcast,
-  type BroadcastMessages,
-} from '../services/broadcast';
+import { BroadcastError, type Broadcast, type BroadcastMessages } from '../services/broadcast';
 import { hasRole, membersOf } from '../services/directory';
 import { profileIdOf } from '../services/users';
+import {
+  checkEditedContent,
+  checkNewAnnouncement,
+  readAnnouncementForm,
+  type AnnouncementContent,
+} from './announcement-form';
 import type { DialogServices } from './services';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
 
@@ -43,45 +44,39 @@ export async function previewAnnouncement(
   value: Value,
 ): Promise<void> {
   if (!(await isOrganiser(turn, services))) return refuse(turn);
-  const t = strings[turn.language];
-  const form = formOf(value);
-  const problem = audienceProblem(form, t);
-  if (!form.title || !form.text || problem) {
-    const missing = !form.title ? t.composeTitleMissing : !form.text ? t.composeTextMissing : '';
+  const form = readAnnouncementForm(value);
+  const check = checkNewAnnouncement(form, services.clock.now(), turn.language);
+  if (!check.ok) {
     await replaceSubmittedCard(
       turn,
-      announcementComposeCard(turn.language, { ...form, problem: problem ?? missing }),
+      announcementComposeCard(turn.language, { form, problems: check.problems }),
     );
     return;
   }
   const { broadcasts } = services.announcements;
   const id = broadcasts.newId();
-  const content = { broadcastId: id, title: form.title, text: form.text };
-  const messages: BroadcastMessages = {
-    de: { card: announcementCard('de', content) },
-    en: { card: announcementCard('en', content) },
-  };
-  const audience = audienceOf(form);
   const draft = await broadcasts.create({
     id,
     title: form.title,
     createdBy: actorOf(turn),
-    audience,
-    messages,
+    audience: check.audience,
+    messages: messagesOf(id, check.content),
+    content: { ...form },
   });
-  const count = await broadcasts.countAudience(audience);
-  await sendCard(turn, announcementCard(turn.language, content));
+  const count = await broadcasts.countAudience(check.audience);
+  await sendCard(turn, announcementCard(turn.language, { broadcastId: id, ...check.content }));
   await sendCard(
     turn,
     broadcastReportCard(turn.language, {
       ...viewOf(draft),
       recipients: count.recipients,
       reachable: count.reachable,
+      ...(check.sendAt && { sendAt: check.sendAt.toISOString() }),
     }),
   );
 }
 
-/** "Senden" on the draft: submit it — or ask the other organisers to approve it. */
+/** "Senden" on the draft: submit it (now or at its time) — or ask for a second organiser's approval. */
 export async function sendAnnouncement(
   turn: Turn,
   services: DialogServices,
@@ -89,8 +84,19 @@ export async function sendAnnouncement(
 ): Promise<void> {
   const draft = await ownDraft(turn, services, value);
   if (!draft) return;
-  const { broadcasts } = services.announcements;
-  const submitted = await broadcasts.submit(draft.id);
+  // The time to send is checked again: it may have passed since the preview.
+  const check = checkNewAnnouncement(
+    readAnnouncementForm(draft.content ?? {}),
+    services.clock.now(),
+    turn.language,
+  );
+  if (!check.ok) return sendText(turn, check.problems.join(' '));
+  const { broadcasts, audit } = services.announcements;
+  const submitted = await broadcasts.submit(draft.id, { sendAt: check.sendAt });
+  await audit.record({ id: actorOf(turn) }, 'broadcast.send', draft.id, {
+    recipients: submitted.count.recipients,
+    needsApproval: submitted.needsApproval,
+  });
   const reportCard = {
     conversation: referenceOf(turn),
     activityId: turn.context.activity.replyToId ?? '',
@@ -106,12 +112,79 @@ export async function sendAnnouncement(
   };
   await replaceSubmittedCard(turn, broadcastReportCard(turn.language, view));
   const t = strings[turn.language];
-  if (!submitted.needsApproval) return sendText(turn, t.announceSent);
-  await askForApproval(services, broadcast, view);
-  await sendText(
+  if (submitted.needsApproval) {
+    await askForApproval(services, broadcast, view);
+    return sendText(
+      turn,
+      t.announceAwaiting.replace('{threshold}', String(broadcasts.approvalThreshold)),
+    );
+  }
+  if (check.sendAt) {
+    return sendText(
+      turn,
+      t.announceScheduled.replace(
+        '{time}',
+        formatInstant(check.sendAt.toISOString(), turn.language),
+      ),
+    );
+  }
+  await sendText(turn, t.announceSent);
+}
+
+/** "Bearbeiten" on the report: the form again, with what was sent. */
+export async function editAnnouncement(
+  turn: Turn,
+  services: DialogServices,
+  value: Value,
+): Promise<void> {
+  const broadcast = await organisersBroadcast(turn, services, value);
+  if (!broadcast) return;
+  const t = strings[turn.language];
+  if (broadcast.recalledAt) return sendText(turn, t.announceStale);
+  if (!broadcast.content) return sendText(turn, t.announceNotEditable);
+  await sendCard(
     turn,
-    t.announceAwaiting.replace('{threshold}', String(broadcasts.approvalThreshold)),
+    announcementComposeCard(turn.language, {
+      form: readAnnouncementForm(broadcast.content),
+      editOf: broadcast.id,
+    }),
   );
+}
+
+/** "Änderungen senden": every delivered card shows the new version. */
+export async function updateAnnouncement(
+  turn: Turn,
+  services: DialogServices,
+  value: Value,
+): Promise<void> {
+  const broadcast = await organisersBroadcast(turn, services, value);
+  if (!broadcast) return;
+  const t = strings[turn.language];
+  if (!broadcast.content) return sendText(turn, t.announceNotEditable);
+  // Audience and time are not part of an edit: they stay as sent.
+  const form = { ...readAnnouncementForm(broadcast.content), ...contentFieldsOf(value) };
+  const check = checkEditedContent(form, turn.language);
+  if (!check.ok) {
+    await replaceSubmittedCard(
+      turn,
+      announcementComposeCard(turn.language, {
+        form,
+        editOf: broadcast.id,
+        problems: check.problems,
+      }),
+    );
+    return;
+  }
+  const { broadcasts, audit } = services.announcements;
+  const edited = await attempt(turn, () =>
+    broadcasts.edit(broadcast.id, messagesOf(broadcast.id, check.content, true), { ...form }),
+  );
+  if (!edited) return;
+  await audit.record({ id: actorOf(turn) }, 'broadcast.edit', broadcast.id, {
+    revision: edited.revision,
+  });
+  await replaceSubmittedCard(turn, await reportCardOf(services, edited, turn.language));
+  await sendText(turn, t.announceEdited);
 }
 
 export async function discardAnnouncement(
@@ -122,6 +195,7 @@ export async function discardAnnouncement(
   const draft = await ownDraft(turn, services, value);
   if (!draft) return;
   await services.announcements.broadcasts.discard(draft.id);
+  await services.announcements.audit.record({ id: actorOf(turn) }, 'broadcast.discard', draft.id);
   await sendText(turn, strings[turn.language].announceDiscarded);
 }
 
@@ -165,6 +239,7 @@ export async function recallAnnouncement(
     services.announcements.broadcasts.recall(broadcast.id),
   );
   if (!recalled) return;
+  await services.announcements.audit.record({ id: actorOf(turn) }, 'broadcast.recall', recalled.id);
   await replaceSubmittedCard(turn, await reportCardOf(services, recalled, turn.language));
   await sendText(turn, strings[turn.language].announceRecalled);
 }
@@ -221,6 +296,11 @@ async function decide(
       : broadcasts.decline(broadcast.id),
   );
   if (!decided) return;
+  await services.announcements.audit.record(
+    { id: actorOf(turn) },
+    `broadcast.${decision}`,
+    decided.id,
+  );
   await replaceSubmittedCard(
     turn,
     await reportCardOf(services, decided, turn.language, 'approver'),
@@ -285,6 +365,7 @@ function viewOf(broadcast: Broadcast): BroadcastReportView {
     acknowledged: 0,
     ratePerSecond: 0,
     secondsLeft: null,
+    ...(broadcast.sendAt > 0 && { sendAt: new Date(broadcast.sendAt).toISOString() }),
   };
 }
 
@@ -353,46 +434,19 @@ function referenceOf(turn: Turn): Record<string, unknown> {
   return JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
 }
 
-type Form = Required<Omit<AnnouncementComposeData, 'problem'>>;
-
-function formOf(value: Value): Form {
-  const text = (key: string) =>
-    typeof value[key] === 'string' ? (value[key] as string).trim() : '';
-  const audience = text('audience');
-  return {
-    title: text('title'),
-    text: text('text'),
-    audience:
-      audience === 'lotsen' || audience === 'units' || audience === 'group'
-        ? audience
-        : 'installed',
-    units: text('units'),
-    groupId: text('groupId'),
-  };
+/** The content inputs of a submitted edit form (the audience inputs are not on it). */
+function contentFieldsOf(value: Value) {
+  const { title, text, imageUrl, imageAlt, linkTitle, linkUrl, acknowledge } =
+    readAnnouncementForm(value);
+  return { title, text, imageUrl, imageAlt, linkTitle, linkUrl, acknowledge };
 }
 
-function audienceProblem(form: Form, t: (typeof strings)[Language]): string | undefined {
-  if (form.audience === 'units' && unitsOf(form).length === 0) return t.composeUnitsMissing;
-  if (form.audience === 'group' && !form.groupId) return t.composeGroupMissing;
-  return undefined;
-}
-
-function audienceOf(form: Form): Audience {
-  switch (form.audience) {
-    case 'lotsen':
-      return { kind: 'lotsen' };
-    case 'units':
-      return { kind: 'units', departments: unitsOf(form) };
-    case 'group':
-      return { kind: 'group', groupId: form.groupId };
-    case 'installed':
-      return { kind: 'installed' };
-  }
-}
-
-function unitsOf(form: Form): string[] {
-  return form.units
-    .split(',')
-    .map((unit) => unit.trim())
-    .filter((unit) => unit !== '');
+/** The recipients' card in both languages. */
+function messagesOf(
+  broadcastId: string,
+  content: AnnouncementContent,
+  edited = false,
+): BroadcastMessages {
+  const data = { broadcastId, ...content, edited };
+  return { de: { card: announcementCard('de', data) }, en: { card: announcementCard('en', data) } };
 }

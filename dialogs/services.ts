@@ -1,3 +1,4 @@
+import type { AuditLog } from '../services/audit';
 import type { Broadcasts, DeliveryReports } from '../services/broadcast';
 import type { Clock } from '../services/clock';
 import type { Courses } from '../services/courses';
@@ -22,8 +23,13 @@ export interface DialogServices {
   privacy: Privacy;
   /** Courses, registrations, calendar files and reminders. */
   courses: Courses;
-  /** General announcements, their reports, and the sender for approval requests. */
-  announcements: { broadcasts: Broadcasts; reports: DeliveryReports; sender: MessageSender };
+  /** General announcements, their reports, the sender for approval requests, the audit log. */
+  announcements: {
+    broadcasts: Broadcasts;
+    reports: DeliveryReports;
+    sender: MessageSender;
+    audit: AuditLog;
+  };
   /** Base of links users open in the browser (downloads). */
   publicBaseUrl: string;
   clock: Clock;

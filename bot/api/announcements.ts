@@ -20,12 +20,14 @@ import {
   type Broadcasts,
   type DeliveryReports,
 } from '../../services/broadcast';
+import type { AuditLog } from '../../services/audit';
 import type { Logger } from '../../services/logging';
 import type { ApiCaller, ApiTokenVerifier } from './api-token';
 
 export interface AnnouncementsApiOptions {
   broadcasts: Broadcasts;
   reports: DeliveryReports;
+  audit: AuditLog;
   /** Undefined: the API is not configured and answers 404. */
   verify?: ApiTokenVerifier;
   logger: Logger;
@@ -55,6 +57,11 @@ const contentSchema = z.object({
   link: z
     .object({ title: z.string().min(1).max(60), url: z.url({ protocol: /^https$/ }) })
     .optional(),
+  image: z
+    .object({ url: z.url({ protocol: /^https$/ }), altText: z.string().min(1).max(200) })
+    .optional(),
+  /** Shows the "Gelesen" button; on unless false. */
+  acknowledge: z.boolean().optional(),
 });
 
 const createSchema = contentSchema.extend({
@@ -66,7 +73,7 @@ const createSchema = contentSchema.extend({
 type Content = z.infer<typeof contentSchema>;
 
 export function registerAnnouncementsApi(server: Server, options: AnnouncementsApiOptions): void {
-  const { broadcasts, reports } = options;
+  const { broadcasts, reports, audit } = options;
 
   server.post(
     '/api/announcements',
@@ -83,6 +90,10 @@ export function registerAnnouncementsApi(server: Server, options: AnnouncementsA
       });
       const submitted = await broadcasts.submit(id, {
         sendAt: input.data.sendAt ? new Date(input.data.sendAt) : undefined,
+      });
+      await audit.record({ id: caller.id }, 'broadcast.send', id, {
+        recipients: submitted.count.recipients,
+        needsApproval: submitted.needsApproval,
       });
       options.logger.info({ broadcastId: id, caller: caller.id }, 'announcement created by API');
       res.send(202, {
@@ -118,19 +129,21 @@ export function registerAnnouncementsApi(server: Server, options: AnnouncementsA
 
   server.patch(
     '/api/announcements/:id',
-    guarded(options, async (req, res) => {
+    guarded(options, async (req, res, caller) => {
       const id = String(req.params.id);
       const input = contentSchema.safeParse(req.body);
       if (!input.success) return invalid(res, input.error);
       const edited = await broadcasts.edit(id, messagesOf(id, input.data, true));
+      await audit.record({ id: caller.id }, 'broadcast.edit', id, { revision: edited.revision });
       res.send(202, { id, status: edited.status, revision: edited.revision });
     }),
   );
 
   server.post(
     '/api/announcements/:id/recall',
-    guarded(options, async (req, res) => {
+    guarded(options, async (req, res, caller) => {
       const recalled = await broadcasts.recall(String(req.params.id));
+      await audit.record({ id: caller.id }, 'broadcast.recall', recalled.id);
       res.send(202, { id: recalled.id, status: recalled.status, recalled: true });
     }),
   );

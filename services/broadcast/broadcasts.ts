@@ -44,6 +44,8 @@ export interface NewBroadcast {
   createdBy: string;
   audience: Audience;
   messages: BroadcastMessages;
+  /** What the author wrote, kept for a later edit; the engine never reads it. */
+  content?: Record<string, unknown>;
 }
 
 export interface Submitted {
@@ -96,6 +98,7 @@ export class Broadcasts {
       createdAt: now,
       audience: input.audience,
       messages: input.messages,
+      ...(input.content && { content: input.content }),
       revision: 1,
       generation: 0,
       status: 'draft',
@@ -162,10 +165,19 @@ export class Broadcasts {
    * New content. Before preparing it simply replaces the old; afterwards every delivered
    * card is updated in place through the same pipeline.
    */
-  edit(id: string, messages: BroadcastMessages): Promise<StoredBroadcast> {
+  edit(
+    id: string,
+    messages: BroadcastMessages,
+    content?: Record<string, unknown>,
+  ): Promise<StoredBroadcast> {
     return this.change(id, (current) => {
       if (current.recalledAt) throw stateError(current, 'edit');
-      const edited = { ...current, messages, revision: current.revision + 1 };
+      const edited = {
+        ...current,
+        messages,
+        ...(content && { content }),
+        revision: current.revision + 1,
+      };
       return reachedRecipients(current) ? reopened(edited) : edited;
     });
   }

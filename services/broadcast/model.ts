@@ -51,6 +51,8 @@ export interface Broadcast extends Doc {
   createdAt: string;
   audience: Audience;
   messages: BroadcastMessages;
+  /** What the author wrote (e.g. the compose form), for a later edit; the engine never reads it. */
+  content?: Record<string, unknown>;
   /** Content version: 1 when created, +1 per edit; each delivered card shows one. */
   revision: number;
   /** +1 per change after submission (edit, recall): batches are reopened up to it. */

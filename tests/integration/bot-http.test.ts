@@ -36,6 +36,19 @@ describe('the bot over HTTP', () => {
     expect(textsOf(card)).toContain('So helfe ich Ihnen');
   });
 
+  it('shows lotsen and organisers their own commands in the help, and nobody else', async () => {
+    const employee = await connector.say(bot.messagesUrl, { user: alice, text: 'hilfe' });
+    expect(textsOf(cardOf(employee.replies[0]))).not.toMatch(/meine tickets|mitteilung/);
+    // Adele Vance: a lotse of the central team and an organiser in the demo organisation.
+    const adele = { id: '29:adele', aadObjectId: '00000000-0000-0000-0000-0000000000022' };
+    const both = await connector.say(bot.messagesUrl, { user: adele, text: 'hilfe' });
+    const texts = textsOf(cardOf(both.replies[0]));
+    expect(texts).toContain('meine tickets');
+    expect(texts).toContain('Für Digitallotsinnen und Digitallotsen');
+    expect(texts).toContain('Für Organisatorinnen und Organisatoren');
+    expect(texts).toContain('mitteilung');
+  });
+
   it('answers "help" from an English client in English', async () => {
     const turn = await connector.say(bot.messagesUrl, {
       user: { id: '29:bob' },

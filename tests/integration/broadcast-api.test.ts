@@ -3,6 +3,8 @@ import { SignJWT, createLocalJWKSet } from 'jose';
 import restify from 'restify';
 import { registerAnnouncementsApi } from '../../bot/api/announcements';
 import { SEND_ROLE, apiTokenVerifier } from '../../bot/api/api-token';
+import { AuditLog } from '../../services/audit';
+import { systemClock } from '../../services/clock';
 import { Audiences, Broadcasts, DeliveryReports } from '../../services/broadcast';
 import { silentLogger } from '../../services/logging';
 import { SqliteStore } from '../../services/storage';
@@ -18,6 +20,7 @@ describe('the announcements API', () => {
   let key: SigningKey;
   let stranger: SigningKey;
   let store: SqliteStore;
+  let audit: AuditLog;
   let double: ConnectorDouble;
   let server: restify.Server;
   let url: string;
@@ -28,11 +31,13 @@ describe('the announcements API', () => {
     store = new SqliteStore({ path: ':memory:' });
     await installUsers(store, double, 3);
     const broadcasts = new Broadcasts({ store, audiences: new Audiences(store) });
+    audit = new AuditLog(store, systemClock);
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
     registerAnnouncementsApi(server, {
       broadcasts,
       reports: new DeliveryReports(store),
+      audit,
       verify: apiTokenVerifier({
         audience: AUDIENCE,
         tenantId: TENANT,
@@ -158,6 +163,45 @@ describe('the announcements API', () => {
       (await call('PATCH', `/api/announcements/${id}`, { bearer, body: { title: 'x', text: 'y' } }))
         .status,
     ).toBe(409);
+    const audited = (await audit.since(new Date(0))).filter((entry) => entry.target === id);
+    expect(audited.map((entry) => [entry.action, entry.actor.id])).toEqual([
+      ['broadcast.send', `app:${CLIENT}`],
+      ['broadcast.edit', `app:${CLIENT}`],
+      ['broadcast.recall', `app:${CLIENT}`],
+    ]);
+  });
+
+  it('sends an image and leaves out the read button when asked', async () => {
+    double.clear();
+    const created = await call('POST', '/api/announcements', {
+      bearer: await token(),
+      body: {
+        ...announcement,
+        image: { url: 'https://intranet.stadt.example/wartung.png', altText: 'Wartung' },
+        acknowledge: false,
+      },
+    });
+    expect(created.status).toBe(202);
+    await fastWorker(store).runUntilIdle();
+    const cards = double.calls
+      .filter((c) => c.op === 'send')
+      .map((c) => JSON.stringify(c.activity));
+    expect(cards).toHaveLength(3);
+    for (const card of cards) {
+      expect(card).toContain('https://intranet.stadt.example/wartung.png');
+      expect(card).not.toContain('announcementRead');
+    }
+  });
+
+  it('refuses an image that is not https', async () => {
+    const answer = await call('POST', '/api/announcements', {
+      bearer: await token(),
+      body: { ...announcement, image: { url: 'http://intranet/x.png', altText: 'x' } },
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { problems: [expect.stringMatching(/^image/)] },
+    });
   });
 
   it('answers 404 for an announcement that does not exist', async () => {

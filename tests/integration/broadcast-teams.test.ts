@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { AuditLog } from '../../services/audit';
+import { BROADCASTS_CONTAINER, type Broadcast } from '../../services/broadcast';
+import { systemClock } from '../../services/clock';
 import { ConnectorDouble, type Activity, type TestUser } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
@@ -100,5 +103,96 @@ describe('announcements in Teams', () => {
     await until(() => double.calls.filter((c) => c.op === 'delete').length === 4);
     const deleted = double.calls.filter((c) => c.op === 'delete').map((c) => c.activityId);
     expect(new Set(deleted)).toEqual(deliveredCards);
+  }, 30_000);
+
+  /** The id on the draft's report card, after a preview. */
+  async function preview(person: TestUser, form: Record<string, unknown>) {
+    const answer = await submit(person, { verb: 'announce.preview', ...form });
+    const draft = answer.replies[1];
+    const broadcastId = /"broadcastId":"([^"]+)"/.exec(readable(draft))?.[1] as string;
+    return { answer, draft, broadcastId };
+  }
+
+  it('names every problem in the form and keeps what was typed', async () => {
+    const { answer } = await preview(emil, {
+      title: 'Wartung',
+      text: '',
+      linkTitle: 'Mehr',
+      linkUrl: 'http://intranet',
+      audience: 'installed',
+    });
+    const form = readable(answer.replies[0]);
+    expect(answer.replies).toHaveLength(1);
+    expect(form).toContain('Bitte einen Text angeben.');
+    expect(form).toContain('Die Adresse des Links muss mit https:// beginnen.');
+    expect(form).toContain('"value":"http://intranet"');
+  });
+
+  it('schedules an announcement for a later time', async () => {
+    const inTwoDays = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
+    const { draft, broadcastId } = await preview(emil, {
+      title: 'Neue Drucker',
+      text: 'Ab Montag mit Dienstausweis.',
+      audience: 'group',
+      groupId: 'group-organisers',
+      sendDate: inTwoDays,
+      sendTime: '09:00',
+    });
+    expect(readable(draft)).toContain('Geplant für');
+    const sent = await submit(emil, { verb: 'announce.send', broadcastId }, draft?.id);
+    expect(readable(sent.replies.at(-1))).toContain('eingeplant');
+    const stored = await bot.store.get<Broadcast>(BROADCASTS_CONTAINER, broadcastId);
+    expect(stored).toMatchObject({ status: 'queued' });
+    expect(new Date(stored?.sendAt ?? 0).toISOString().slice(0, 10)).toBe(inTwoDays);
+  });
+
+  it('lets an organiser edit a sent announcement: every delivered card is updated', async () => {
+    const { draft, broadcastId } = await preview(emil, {
+      title: 'Schulung Teams',
+      text: 'Am Dienstag um 9 Uhr.',
+      imageUrl: 'https://intranet.stadt.example/teams.png',
+      audience: 'group',
+      groupId: 'group-organisers',
+    });
+    double.clear();
+    await submit(emil, { verb: 'announce.send', broadcastId }, draft?.id);
+    const sends = () =>
+      double.calls.filter((c) => c.op === 'send' && readable(c.activity).includes('Schulung'));
+    await until(() => sends().length === 2);
+    const deliveredCards = new Set(sends().map((c) => c.activityId));
+
+    const refused = await submit(ben, { verb: 'announce.edit', broadcastId });
+    expect(readable(refused.replies[0])).toContain('Organisatorinnen und Organisatoren');
+    const form = await submit(fiona, { verb: 'announce.edit', broadcastId });
+    expect(readable(form.replies[0])).toContain('announce.update');
+    expect(readable(form.replies[0])).toContain('Schulung Teams');
+    expect(readable(form.replies[0])).toContain('https://intranet.stadt.example/teams.png');
+
+    double.clear();
+    await submit(fiona, {
+      verb: 'announce.update',
+      broadcastId,
+      title: 'Schulung Teams – neuer Raum',
+      text: 'Am Dienstag um 9 Uhr in Raum 2.014.',
+      imageUrl: 'https://intranet.stadt.example/teams.png',
+      acknowledge: 'true',
+      // An edit keeps audience and time, whatever the submit says.
+      audience: 'installed',
+    });
+    const updates = () =>
+      double.calls.filter((c) => c.op === 'update' && readable(c.activity).includes('neuer Raum'));
+    await until(() => updates().length === 2);
+    expect(new Set(updates().map((c) => c.activityId))).toEqual(deliveredCards);
+    expect(readable(updates()[0]?.activity)).toContain('Aktualisiert');
+    const stored = await bot.store.get<Broadcast>(BROADCASTS_CONTAINER, broadcastId);
+    expect(stored?.audience).toEqual({ kind: 'group', groupId: 'group-organisers' });
+
+    const audit = await new AuditLog(bot.store, systemClock).since(new Date(0));
+    expect(
+      audit.filter((e) => e.target === broadcastId).map((e) => [e.action, e.actor.id]),
+    ).toEqual([
+      ['broadcast.send', emil.aadObjectId],
+      ['broadcast.edit', fiona.aadObjectId],
+    ]);
   }, 30_000);
 });

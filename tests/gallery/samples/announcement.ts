@@ -46,3 +46,19 @@ export const fullyBookedLongWords = cardSample(
       ],
     }),
 );
+
+export const withImageNoReadButton = cardSample(
+  'image, link button, no read confirmation',
+  (language) =>
+    announcementCard(language, {
+      broadcastId: 'b-2026-12-wartung',
+      title: 'Neue Drucker im Rathaus',
+      text: 'Ab Montag drucken Sie mit Ihrem Dienstausweis an jedem Gerät.',
+      image: {
+        url: 'https://intranet.stadt.example/bilder/drucker.png',
+        altText: 'Der neue Drucker im Flur',
+      },
+      link: { title: 'Anleitung', url: 'https://intranet.stadt.example/it/drucken' },
+      acknowledge: false,
+    }),
+);

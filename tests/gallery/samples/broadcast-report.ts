@@ -29,6 +29,16 @@ export const approvalRequest = cardSample('approval request to a second organise
   ),
 );
 
+export const scheduled = cardSample('queued for a time, with edit and recall', (language) =>
+  broadcastReportCard(language, {
+    ...base,
+    status: 'queued',
+    sent: 0,
+    pending: 0,
+    sendAt: '2026-12-14T08:00:00.000Z',
+  }),
+);
+
 export const sending = cardSample('live report while sending', (language) =>
   broadcastReportCard(language, base),
 );
