@@ -31,6 +31,7 @@ import {
   DELIVERIES_CONTAINER,
   DeliveryReports,
 } from '../services/broadcast';
+import { DOWNLOADS_CONTAINER, OneTimeLinks } from '../services/downloads';
 import type { Store } from '../services/storage';
 import { ABSENCES_CONTAINER, TICKETS_CONTAINER, Tickets } from '../services/tickets';
 import { USERS_CONTAINER, UserProfiles } from '../services/users';
@@ -40,6 +41,7 @@ import { registerAnnouncementsApi } from './api/announcements';
 import { apiTokenVerifier } from './api/api-token';
 import { refreshReportCards } from '../dialogs/announce';
 import { UserRateLimit } from './rate-limit';
+import { registerAnnouncementReportRoute } from './announcement-report-route';
 import { registerCalendarRoutes } from './calendar-route';
 import { registerPrivacyRoute } from './privacy-route';
 import { ConnectorSender, tokenSourceFor } from './proactive';
@@ -110,6 +112,7 @@ export async function startApp(
     }),
     reports: new DeliveryReports(store, clock),
     audit,
+    links: new OneTimeLinks(store, clock),
     sender,
   };
   // Any number of instances may run a worker: leases share the batches, heartbeats the rate.
@@ -196,6 +199,7 @@ export async function startApp(
     routes: [
       (http) => registerPrivacyRoute(http, privacy),
       (http) => registerCalendarRoutes(http, courses),
+      (http) => registerAnnouncementReportRoute(http, { ...announcements, directory }),
       (http) =>
         registerAnnouncementsApi(http, {
           ...announcements,
@@ -243,6 +247,7 @@ export async function startApp(
         config.retention.deliveriesDays,
       ),
       expired('Datenexporte', store, PRIVACY_EXPORTS_CONTAINER, 'expiresAt'),
+      expired('Download-Links', store, DOWNLOADS_CONTAINER, 'expiresAt'),
     ],
     scheduler,
     logger,

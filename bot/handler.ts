@@ -27,6 +27,7 @@ import {
   composeAnnouncement,
   declineAnnouncement,
   discardAnnouncement,
+  downloadAnnouncementReport,
   editAnnouncement,
   previewAnnouncement,
   recallAnnouncement,
@@ -118,6 +119,7 @@ const cardVerbs: Record<string, CardStep> = {
   'announce.recall': recallAnnouncement,
   'announce.edit': editAnnouncement,
   'announce.update': updateAnnouncement,
+  'announce.csv': downloadAnnouncementReport,
 };
 
 /**

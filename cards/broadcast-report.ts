@@ -109,9 +109,10 @@ function actionsFor(
     ];
   }
   const refresh: [string, string] = ['announce.report', t.reportRefresh];
+  const csv: [string, string] = ['announce.csv', t.reportCsv];
   return view.recalled
-    ? [refresh]
-    : [refresh, ['announce.edit', t.reportEdit], ['announce.recall', t.reportRecall]];
+    ? [refresh, csv]
+    : [refresh, csv, ['announce.edit', t.reportEdit], ['announce.recall', t.reportRecall]];
 }
 
 function timeLeft(seconds: number | null, language: Language): string {

@@ -11,6 +11,7 @@ import {
   announcementCard,
   announcementComposeCard,
   broadcastReportCard,
+  courseDownloadCard,
   formatInstant,
   strings,
   type BroadcastReportRole,
@@ -30,6 +31,8 @@ import type { DialogServices } from './services';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
 
 type Value = Record<string, unknown>;
+
+const REPORT_LINK_VALID_MS = 15 * 60 * 1000;
 
 /** "mitteilung": the compose form, for organisers. */
 export async function composeAnnouncement(turn: Turn, services: DialogServices): Promise<void> {
@@ -242,6 +245,33 @@ export async function recallAnnouncement(
   await services.announcements.audit.record({ id: actorOf(turn) }, 'broadcast.recall', recalled.id);
   await replaceSubmittedCard(turn, await reportCardOf(services, recalled, turn.language));
   await sendText(turn, strings[turn.language].announceRecalled);
+}
+
+/** "CSV": a one-time link to the delivery report with names; each export is audited. */
+export async function downloadAnnouncementReport(
+  turn: Turn,
+  services: DialogServices,
+  value: Value,
+): Promise<void> {
+  const broadcast = await organisersBroadcast(turn, services, value);
+  if (!broadcast) return;
+  const { links, audit } = services.announcements;
+  const { token } = await links.create(
+    'broadcast-report',
+    { broadcastId: broadcast.id },
+    REPORT_LINK_VALID_MS,
+  );
+  await audit.record({ id: actorOf(turn) }, 'broadcast.report-export', broadcast.id);
+  const t = strings[turn.language];
+  await sendCard(
+    turn,
+    courseDownloadCard(turn.language, {
+      title: `${t.reportCsvTitle}: ${broadcast.title}`,
+      text: t.reportCsvReady,
+      linkTitle: t.reportCsvDownload,
+      url: `${services.publicBaseUrl}/announcements/report/${token}.csv`,
+    }),
+  );
 }
 
 /** "Gelesen" on an announcement. */

@@ -1,6 +1,7 @@
 import type { AuditLog } from '../services/audit';
 import type { Broadcasts, DeliveryReports } from '../services/broadcast';
 import type { Clock } from '../services/clock';
+import type { OneTimeLinks } from '../services/downloads';
 import type { Courses } from '../services/courses';
 import type { OrgDirectory } from '../services/directory';
 import type { FaqReview, KnowledgeBase } from '../services/knowledge';
@@ -29,6 +30,8 @@ export interface DialogServices {
     reports: DeliveryReports;
     sender: MessageSender;
     audit: AuditLog;
+    /** One-time links to the delivery report (CSV). */
+    links: OneTimeLinks;
   };
   /** Base of links users open in the browser (downloads). */
   publicBaseUrl: string;

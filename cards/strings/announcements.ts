@@ -75,6 +75,11 @@ export const de = {
   composeEditNote: 'Alle schon zugestellten Karten zeigen danach die neue Fassung.',
   composeSaveEdit: 'Änderungen senden',
   reportEdit: 'Bearbeiten',
+  reportCsv: 'CSV',
+  reportCsvTitle: 'Zustellbericht',
+  reportCsvReady:
+    'Der Link funktioniert einmal und 15 Minuten lang. Die Liste enthält Namen – bitte vertraulich behandeln.',
+  reportCsvDownload: 'Zustellbericht herunterladen (CSV)',
   reportScheduled: 'Geplant für',
   announceEdited: 'Die Änderung geht an alle zugestellten Karten.',
   announceScheduled: 'Die Mitteilung ist für {time} eingeplant.',
@@ -157,6 +162,11 @@ export const en: typeof de = {
   composeEditNote: 'Every card already delivered will show the new version.',
   composeSaveEdit: 'Send changes',
   reportEdit: 'Edit',
+  reportCsv: 'CSV',
+  reportCsvTitle: 'Delivery report',
+  reportCsvReady:
+    'The link works once and for 15 minutes. The list contains names – please keep it confidential.',
+  reportCsvDownload: 'Download delivery report (CSV)',
   reportScheduled: 'Scheduled for',
   announceEdited: 'The change goes to every delivered card.',
   announceScheduled: 'The announcement is scheduled for {time}.',

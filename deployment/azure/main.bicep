@@ -97,6 +97,7 @@ param cosmosContainers array = [
   'courses'
   'deliveries'
   'delivery-batches'
+  'downloads'
   'faq-proposals'
   'feedback'
   'jobs'

@@ -146,7 +146,7 @@ describe('announcements in Teams', () => {
     expect(new Date(stored?.sendAt ?? 0).toISOString().slice(0, 10)).toBe(inTwoDays);
   });
 
-  it('lets an organiser edit a sent announcement: every delivered card is updated', async () => {
+  it('lets organisers edit a sent announcement in every delivered card and download its report once', async () => {
     const { draft, broadcastId } = await preview(emil, {
       title: 'Schulung Teams',
       text: 'Am Dienstag um 9 Uhr.',
@@ -187,12 +187,27 @@ describe('announcements in Teams', () => {
     const stored = await bot.store.get<Broadcast>(BROADCASTS_CONTAINER, broadcastId);
     expect(stored?.audience).toEqual({ kind: 'group', groupId: 'group-organisers' });
 
+    const refusedCsv = await submit(ben, { verb: 'announce.csv', broadcastId });
+    expect(readable(refusedCsv.replies[0])).toContain('Organisatorinnen und Organisatoren');
+    const csvCard = await submit(emil, { verb: 'announce.csv', broadcastId });
+    const link = /https?:\/\/[^"]+\/announcements\/report\/[\w-]+\.csv/.exec(
+      readable(csvCard.replies[0]),
+    )?.[0] as string;
+    const path = new URL(link).pathname;
+    const csv = await fetch(new URL(path, bot.url));
+    expect(csv.status).toBe(200);
+    const rows = (await csv.text()).trim().split('\r\n');
+    expect(rows).toHaveLength(3);
+    expect(rows.slice(1).join('\n')).toMatch(/Emil/);
+    expect((await fetch(new URL(path, bot.url))).status).toBe(404);
+
     const audit = await new AuditLog(bot.store, systemClock).since(new Date(0));
     expect(
       audit.filter((e) => e.target === broadcastId).map((e) => [e.action, e.actor.id]),
     ).toEqual([
       ['broadcast.send', emil.aadObjectId],
       ['broadcast.edit', fiona.aadObjectId],
+      ['broadcast.report-export', emil.aadObjectId],
     ]);
   }, 30_000);
 });
