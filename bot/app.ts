@@ -39,7 +39,7 @@ import { coursePresenter, ticketViews } from '../cards';
 import { createAdapter, type AdapterOptions } from './adapter';
 import { registerAnnouncementsApi } from './api/announcements';
 import { apiTokenVerifier } from './api/api-token';
-import { refreshReportCards } from '../dialogs/announce';
+import { refreshReportCards } from '../dialogs/announcements';
 import { UserRateLimit } from './rate-limit';
 import { registerAnnouncementReportRoute } from './announcement-report-route';
 import { registerCalendarRoutes } from './calendar-route';

@@ -34,7 +34,7 @@ import {
   sendAnnouncement,
   showAnnouncementReport,
   updateAnnouncement,
-} from '../dialogs/announce';
+} from '../dialogs/announcements';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';

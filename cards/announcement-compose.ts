@@ -12,10 +12,12 @@ export interface AnnouncementForm {
   linkUrl: string;
   /** Show the "Gelesen" button. */
   acknowledge: boolean;
-  audience: 'installed' | 'lotsen' | 'units' | 'group';
+  audience: 'installed' | 'lotsen' | 'units' | 'group' | 'course';
   /** Comma-separated unit names. */
   units: string;
   groupId: string;
+  /** Everyone registered for this course (and on its waitlist). */
+  courseId: string;
   /** `YYYY-MM-DD` and `HH:mm` in Berlin; empty: send at once. */
   sendDate: string;
   sendTime: string;
@@ -32,6 +34,7 @@ export const EMPTY_ANNOUNCEMENT_FORM: AnnouncementForm = {
   audience: 'installed',
   units: '',
   groupId: '',
+  courseId: '',
   sendDate: '',
   sendTime: '',
 };
@@ -42,6 +45,8 @@ export interface AnnouncementComposeData {
   editOf?: string;
   /** Why the last attempt was refused, one line each. */
   problems?: string[];
+  /** Upcoming courses to choose as the audience. */
+  courses?: Array<{ title: string; value: string }>;
 }
 
 /** The organiser's form for a general announcement (filled again after a refusal). */
@@ -55,6 +60,7 @@ export function announcementComposeCard(
     acknowledge: String(form.acknowledge),
     editing: data.editOf !== undefined,
     broadcastId: data.editOf ?? '',
+    courses: data.courses ?? [],
     problems: (data.problems ?? []).map((problem) => `- ${problem}`).join('\n'),
   });
 }

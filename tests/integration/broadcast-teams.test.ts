@@ -2,8 +2,14 @@ import { join } from 'node:path';
 import { AuditLog } from '../../services/audit';
 import { BROADCASTS_CONTAINER, type Broadcast } from '../../services/broadcast';
 import { systemClock } from '../../services/clock';
+import { coursePresenter } from '../../cards';
+import { Courses } from '../../services/courses';
+import { createDirectory } from '../../services/directory';
+import { Scheduler } from '../../services/scheduler';
 import { ConnectorDouble, type Activity, type TestUser } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+
+const ORG = join(__dirname, '../fixtures/broadcast/org.json');
 
 const user = (name: string, suffix: string): TestUser => ({
   id: `29:${name}`,
@@ -27,7 +33,7 @@ describe('announcements in Teams', () => {
   beforeAll(async () => {
     double = await new ConnectorDouble().start();
     bot = await startTestBot({
-      DIRECTORY_FILE: join(__dirname, '../fixtures/broadcast/org.json'),
+      DIRECTORY_FILE: ORG,
       BROADCAST_APPROVAL_THRESHOLD: '3',
     });
     for (const person of [anna, ben, emil, fiona]) await double.install(bot.messagesUrl, person);
@@ -210,4 +216,52 @@ describe('announcements in Teams', () => {
       ['broadcast.report-export', emil.aadObjectId],
     ]);
   }, 30_000);
+
+  it('sends to the people of a course: registered and on the waitlist', async () => {
+    const courses = new Courses({
+      store: bot.store,
+      clock: systemClock,
+      directory: createDirectory({
+        kind: 'file',
+        path: ORG,
+        groups: {
+          lotsen: 'group-lotsen',
+          central: 'group-central',
+          organisers: 'group-organisers',
+        },
+      }),
+      scheduler: new Scheduler({ store: bot.store, clock: systemClock }),
+      sender: { send: jest.fn(), update: jest.fn(), delete: jest.fn() },
+      views: coursePresenter(bot.url),
+      audit: new AuditLog(bot.store, systemClock),
+    });
+    const year = new Date().getFullYear() + 1;
+    const imported = await courses.importCsv(
+      [
+        'KursId;Titel;Beschreibung;Beginn;Ende;Ort;Modus;OnlineLink;Plaetze;Anmeldeschluss;Zielgruppe',
+        `KI-1;Sprechstunde KI;Ein Platz.;${year}-03-11T10:00;${year}-03-11T11:00;Rathaus;praesenz;;1;${year}-03-10T12:00;alle`,
+      ].join('\n'),
+      { id: 'cli:test' },
+    );
+    expect(imported.ok).toBe(true);
+    await courses.register('KI-1', anna.aadObjectId as string);
+    await courses.register('KI-1', ben.aadObjectId as string);
+
+    const form = await double.say(bot.messagesUrl, { user: emil, text: 'mitteilung' });
+    expect(readable(form.replies[0])).toContain('Sprechstunde KI');
+    const missing = await submit(emil, {
+      verb: 'announce.preview',
+      title: 'Raum geändert',
+      text: 'Wir treffen uns in Raum 3.',
+      audience: 'course',
+    });
+    expect(readable(missing.replies[0])).toContain('Bitte einen kommenden Kurs wählen.');
+    const { draft } = await preview(emil, {
+      title: 'Raum geändert',
+      text: 'Wir treffen uns in Raum 3.',
+      audience: 'course',
+      courseId: 'KI-1',
+    });
+    expect(readable(draft)).toContain('"Empfängerinnen und Empfänger","value":"2"');
+  });
 });

@@ -2,7 +2,7 @@ import {
   checkEditedContent,
   checkNewAnnouncement,
   readAnnouncementForm,
-} from '../../../dialogs/announcement-form';
+} from '../../../dialogs/announcements/form';
 
 // Wednesday 2 December 2026, 10:00 in Berlin (winter time).
 const now = new Date('2026-12-02T09:00:00Z');
@@ -71,6 +71,7 @@ describe('the announcement form', () => {
     ],
     [{ audience: 'units', units: ' , ' }, 'Bitte mindestens einen Bereich angeben.'],
     [{ audience: 'group' }, 'Bitte die ID der Gruppe angeben.'],
+    [{ audience: 'course' }, 'Bitte einen kommenden Kurs wählen.'],
     [{ sendTime: '10:00' }, 'Datum oder Uhrzeit zum Senden gibt es so nicht.'],
     [{ sendDate: '2026-02-30' }, 'Datum oder Uhrzeit zum Senden gibt es so nicht.'],
     [

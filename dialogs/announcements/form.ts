@@ -5,19 +5,23 @@
  */
 import {
   EMPTY_ANNOUNCEMENT_FORM,
+  announcementCard,
   strings,
   type AnnouncementCardData,
   type AnnouncementForm,
   type Language,
-} from '../cards';
-import type { Audience } from '../services/broadcast';
-import { readLocalTime } from '../services/courses';
+} from '../../cards';
+import type { Audience, BroadcastMessages } from '../../services/broadcast';
+import { readLocalTime } from '../../services/courses';
 
 /** The card's content, without the ids the dialog adds. */
 export type AnnouncementContent = Omit<AnnouncementCardData, 'broadcastId' | 'edited'>;
 
+/** Who gets it: an audience of the engine, or a course whose people the dialog looks up. */
+export type AudienceChoice = Audience | { kind: 'course'; courseId: string };
+
 export type FormCheck =
-  | { ok: true; content: AnnouncementContent; audience: Audience; sendAt?: Date }
+  | { ok: true; content: AnnouncementContent; audience: AudienceChoice; sendAt?: Date }
   | { ok: false; problems: string[] };
 
 const AUDIENCES: ReadonlyArray<AnnouncementForm['audience']> = [
@@ -25,6 +29,7 @@ const AUDIENCES: ReadonlyArray<AnnouncementForm['audience']> = [
   'lotsen',
   'units',
   'group',
+  'course',
 ];
 const YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 
@@ -46,6 +51,7 @@ export function readAnnouncementForm(value: Record<string, unknown>): Announceme
     audience: audience ?? 'installed',
     units: text('units'),
     groupId: text('groupId'),
+    courseId: text('courseId'),
     sendDate: text('sendDate'),
     sendTime: text('sendTime'),
   };
@@ -97,6 +103,7 @@ function contentProblems(form: AnnouncementForm, t: Texts): string[] {
 function audienceProblems(form: AnnouncementForm, t: Texts): string[] {
   if (form.audience === 'units' && unitsOf(form).length === 0) return [t.composeUnitsMissing];
   if (form.audience === 'group' && !form.groupId) return [t.composeGroupMissing];
+  if (form.audience === 'course' && !form.courseId) return [t.composeCourseMissing];
   return [];
 }
 
@@ -123,8 +130,10 @@ function contentOf(form: AnnouncementForm): AnnouncementContent {
   };
 }
 
-function audienceOf(form: AnnouncementForm): Audience {
+function audienceOf(form: AnnouncementForm): AudienceChoice {
   switch (form.audience) {
+    case 'course':
+      return { kind: 'course', courseId: form.courseId };
     case 'lotsen':
       return { kind: 'lotsen' };
     case 'units':
@@ -149,4 +158,14 @@ function isHttps(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The recipients' card in both languages. */
+export function messagesOf(
+  broadcastId: string,
+  content: AnnouncementContent,
+  edited = false,
+): BroadcastMessages {
+  const data = { broadcastId, ...content, edited };
+  return { de: { card: announcementCard('de', data) }, en: { card: announcementCard('en', data) } };
 }
