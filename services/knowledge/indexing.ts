@@ -6,7 +6,9 @@
 import { textWords, type TextWord } from './analysis/analyser';
 import { learnCompoundHeads, splitCompound, type CompoundVocabulary } from './analysis/compounds';
 import { thesaurusWords } from './analysis/lexicon';
-import { rankingOf } from './analysis/salience';
+import { messageClauses } from './analysis/focus';
+import { isListedWord, rankingOf } from './analysis/salience';
+import { separableVerb } from './analysis/separable';
 import { stemGerman } from './analysis/stemming';
 import { isFoldedGermanStopWord } from './analysis/stopwords';
 import { Vocabulary } from './analysis/vocabulary';
@@ -50,10 +52,24 @@ export interface IndexData {
 const PLACEHOLDER = /<[^>\s][^>]*>/g;
 
 export function buildIndexData(source: readonly KnowledgeEntry[]): IndexData {
-  const raw = source.map((entry) => ({
+  const read = source.map((entry) => ({
     entry,
-    phrasings: entry.questions.map((question) => textWords(question)),
+    phrasings: entry.questions.map(phrasingClauses),
     answer: textWords(entry.answer.replace(PLACEHOLDER, ' ')),
+  }));
+  // Separable verbs of the phrasings are joined ("richte … ein" → "einrichte") when the
+  // joined word is one the knowledge base, the thesaurus or general German knows.
+  const knownStems = new Set([
+    ...surfacesOf(read.flatMap((r) => [...r.phrasings.flat(2), ...r.answer])).values(),
+    ...thesaurusWords.values(),
+  ]);
+
+  const raw = read.map(({ entry, phrasings, answer }) => ({
+    entry,
+    phrasings: phrasings.map((clauses) =>
+      clauses.flatMap((clause) => joinSeparable(clause, knownStems)),
+    ),
+    answer,
   }));
   const allWords = raw.flatMap((r) => [...r.phrasings.flat(), ...r.answer]);
   const surfaces = surfacesOf(allWords);
@@ -125,6 +141,21 @@ function addPostings(
       (question.has(term) ? IN_QUESTION : 0) | (answer.has(term) ? IN_ANSWER : 0),
     );
   }
+}
+
+/** The words of a phrasing, clause by clause (a separable verb ends its clause). */
+function phrasingClauses(question: string): TextWord[][] {
+  return messageClauses(question).map((clause) => textWords(clause.text));
+}
+
+/** A clause with its separable verb, if any, read as one word ("einrichte"). */
+function joinSeparable(clause: TextWord[], knownStems: ReadonlySet<string>): TextWord[] {
+  const verb = separableVerb(clause, (stem) => knownStems.has(stem), isListedWord);
+  if (!verb) return clause;
+  const { folded, stem } = verb.form;
+  return clause.map((word, i) =>
+    i === verb.position ? { lower: folded, folded, stem, stop: false, hyphenParts: [] } : word,
+  );
 }
 
 /** Folded content words (and hyphen parts) with their stems. */

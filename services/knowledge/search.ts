@@ -28,6 +28,13 @@ export interface SearchTuning extends ScoringWeights, QueryOptions {
   phrasingWeight: number;
   /** Factor for entries the context entry prompts to. */
   contextBoost: number;
+  /** Share of the confidence in the final order of the best hits (the rest: ranking score). */
+  confidenceRank: number;
+  /**
+   * How many of the best hits by coverage the confidence may reorder: it tells close
+   * candidates apart, but must not lift a weak match from far below.
+   */
+  confidenceRankPool: number;
   /** Hits returned at most. */
   limit: number;
   /** Entries (best by coverage) whose phrasings are compared with the question. */
@@ -43,6 +50,8 @@ export const defaultSearchTuning: SearchTuning = {
   ...defaultQueryOptions,
   phrasingWeight: 0.3,
   contextBoost: 1.15,
+  confidenceRank: 0.5,
+  confidenceRankPool: 3,
   limit: 10,
   shortlist: 40,
   confidence: defaultConfidenceModel,
@@ -57,7 +66,10 @@ export interface SearchHit {
   entry: KnowledgeEntry;
   /** The phrasing of the entry closest to the question. */
   question: string;
-  /** Ranking score, 0..1 for an ordinary hit. */
+  /**
+   * Ranking score from coverage, 0..1 for an ordinary hit. The first few hits are ordered
+   * by its blend with the confidence (`confidenceRank`), the rest by it alone.
+   */
   score: number;
   /** 0..1, comparable across questions. */
   confidence: number;
@@ -137,9 +149,8 @@ export class KnowledgeIndex {
       candidates.push({ position, matched, score, coverage, phrasingCoverage, phrasing });
     }
     candidates.sort((a, b) => b.score - a.score);
-    const top = candidates.slice(0, this.tuning.limit);
-    return top.map((candidate, rank) => {
-      const rival = rank === 0 ? top[1] : top[0];
+    const hits = candidates.slice(0, this.tuning.limit).map((candidate, rank) => {
+      const rival = rank === 0 ? candidates[1] : candidates[0];
       const indexed = this.data.entries[candidate.position] as IndexedEntry;
       const evidence: HitEvidence = {
         coverage: candidate.coverage,
@@ -161,6 +172,13 @@ export class KnowledgeIndex {
         evidence,
       };
     });
+    // The best few by coverage are reordered by a blend with the confidence, which also
+    // weighs what an entry leaves unmatched; entries further down keep their order.
+    const share = this.tuning.confidenceRank;
+    const pool = this.tuning.confidenceRankPool;
+    const order = (hit: SearchHit): number => (1 - share) * hit.score + share * hit.confidence;
+    const head = hits.slice(0, pool).sort((a, b) => order(b) - order(a));
+    return [...head, ...hits.slice(pool)];
   }
 
   /** The phrasing whose weight the question covers most, and that share. */

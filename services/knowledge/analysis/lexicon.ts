@@ -4,6 +4,7 @@
  * formal words for the same thing). Generic for digital work in an administration —
  * not phrases of any particular knowledge base.
  */
+import { RELATED_WORD_GROUPS } from './related-words';
 import { stemEnglish, stemGerman } from './stemming';
 import { foldCase, foldTranscriptions } from './text';
 
@@ -125,6 +126,7 @@ const ENGLISH_TO_GERMAN = `
   edit editing: bearbeiten
   full: voll
   archive: archivieren archiv
+  efile erecord records: eakte akte
   storage space quota: speicher platz
   broken defective faulty: defekt kaputt
   work working: arbeit arbeiten
@@ -235,6 +237,9 @@ const GERMAN_SYNONYMS = `
   benachrichtigung hinweis popup
 `;
 
+/** The lexicon's own groups and the general related-word layer, read alike. */
+const SYNONYM_GROUPS = `${GERMAN_SYNONYMS}\n${RELATED_WORD_GROUPS}`;
+
 const fold = (word: string): string => foldTranscriptions(foldCase(word));
 const foldGerman = (word: string): string => stemGerman(fold(word));
 
@@ -253,7 +258,7 @@ function parseEnglish(): Map<string, string[]> {
 
 function parseSynonyms(): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const line of GERMAN_SYNONYMS.trim().split('\n')) {
+  for (const line of SYNONYM_GROUPS.trim().split('\n')) {
     const group = [...new Set(line.trim().split(/\s+/).map(foldGerman))];
     for (const stem of group) {
       const others = group.filter((other) => other !== stem);
@@ -268,7 +273,7 @@ const synonyms = parseSynonyms();
 
 /** The folded synonym words and their stems: words the analyser knows beyond the KB. */
 export const thesaurusWords: ReadonlyMap<string, string> = new Map(
-  GERMAN_SYNONYMS.trim()
+  SYNONYM_GROUPS.trim()
     .split(/\s+/)
     .map((word) => [fold(word), foldGerman(word)]),
 );

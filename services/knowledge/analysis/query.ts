@@ -10,9 +10,10 @@ import { splitCompound } from './compounds';
 import { DEFAULT_CONTEXT_WEIGHT, messageClauses } from './focus';
 import { germanForEnglish, germanFunctionWordFor, synonymsOf } from './lexicon';
 import { stemGerman } from './stemming';
-import { salienceOf } from './salience';
+import { isListedWord, salienceOf } from './salience';
+import { separableVerb, type SeparableVerb } from './separable';
 import { isMisspeltStopWord } from './stopwords';
-import { participleBase, type Vocabulary } from './vocabulary';
+import { participleBase, verbBases, type Vocabulary } from './vocabulary';
 
 export interface TermMatch {
   term: string;
@@ -46,18 +47,12 @@ export const defaultQueryOptions: QueryOptions = {
   contextWeight: DEFAULT_CONTEXT_WEIGHT,
 };
 
-/** Particles of separable verbs ("läuft … ab", "stelle … ein"), folded. */
-const SEPARABLE_PARTICLES = new Set(
-  `ab an auf aus bei ein fest frei her hin hoch los mit nach um vor weg weiter zu zuruck
-  zusammen rein raus runter rum dazu hinzu`
-    .trim()
-    .split(/\s+/),
-);
-
 const SYNONYM_WEIGHT = 0.85;
 /** The frequency list is German; an English content word counts as half a topic. */
 const ENGLISH_SALIENCE = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
+/** A verb form read as its infinitive: as sure as a word family. */
+const VERB_FORM_WEIGHT = 0.85;
 
 export function analyseQuery(
   text: string,
@@ -70,7 +65,7 @@ export function analyseQuery(
     words: textWords(clause.text, language),
   }));
   return clauses.flatMap(({ weight, words }) => {
-    const joined = language === 'de' ? separableVerb(words, vocabulary) : undefined;
+    const joined = language === 'de' ? joinedVerb(words, vocabulary) : undefined;
     return words.map((word, i) => {
       const readings = word.stop
         ? stopReadings(word, language, vocabulary)
@@ -81,7 +76,12 @@ export function analyseQuery(
         if (matches.length > 0) readings.push([matches]);
         separable = matches.length > 0;
       }
-      const misspeltStop = readings.length === 0 && !word.stop && isMisspeltStopWord(word.folded);
+      // A word of general German ("Hund", "Wetter") is no misspelt stop word ("und", "weiter").
+      const misspeltStop =
+        readings.length === 0 &&
+        !word.stop &&
+        !isListedWord(word.folded) &&
+        isMisspeltStopWord(word.folded);
       // A verb that is a stop word alone ("geht") carries the topic with its particle.
       const stop = (word.stop && !separable) || misspeltStop;
       return {
@@ -97,24 +97,17 @@ export function analyseQuery(
 }
 
 /**
- * A separable verb split over its clause ("Wie läuft die Schulung ab?"): the clause ends
- * in a particle, and the particle put before one of the clause's words makes a word the
- * vocabulary knows ("abläuft" → "Ablauf"). The position of that word and the joined form.
+ * The separable verb of a clause whose joined form the vocabulary knows, itself or by a
+ * synonym: "läuft … ab" → "Ablauf", "mach … auf" → "aufmachen" ~ "erstellen".
  */
-function separableVerb(
-  words: TextWord[],
-  vocabulary: Vocabulary,
-): { position: number; form: WordForm } | undefined {
-  const particle = words[words.length - 1];
-  if (!particle || words.length < 2 || !SEPARABLE_PARTICLES.has(particle.folded)) return undefined;
-  for (let position = 0; position < words.length - 1; position++) {
-    const folded = `${particle.folded}${(words[position] as TextWord).folded}`;
-    const stem = stemGerman(folded);
-    if (vocabulary.hasTerm(stem) || vocabulary.related(stem).length > 0) {
-      return { position, form: { folded, stem } };
-    }
-  }
-  return undefined;
+function joinedVerb(words: TextWord[], vocabulary: Vocabulary): SeparableVerb | undefined {
+  return separableVerb(
+    words,
+    (stem) =>
+      vocabulary.hasTerm(stem) ||
+      vocabulary.related(stem).length > 0 ||
+      synonymsOf(stem).some((synonym) => vocabulary.hasTerm(synonym)),
+  );
 }
 
 function stopReadings(word: TextWord, language: Language, vocabulary: Vocabulary): Reading[] {
@@ -167,6 +160,9 @@ function matchesOf(
   }
   for (const [term, weight] of [...found]) {
     for (const member of vocabulary.family(term)) add(member.stem, weight * member.weight);
+  }
+  // Synonyms of the word and of its family ("angezeigt" → "anzeigen" ~ "auftauchen").
+  for (const [term, weight] of [...found]) {
     for (const synonym of synonymsOf(term)) add(synonym, weight * SYNONYM_WEIGHT);
   }
   // A synonym the knowledge base does not use may still name a word it does.
@@ -178,5 +174,12 @@ function guesses(word: WordForm, vocabulary: Vocabulary): { stem: string; weight
   const related = vocabulary.related(word.stem);
   const base = participleBase(word.folded);
   if (base) related.push(...vocabulary.related(base));
-  return related.length > 0 ? related : vocabulary.typos(word.folded);
+  if (related.length > 0) return related;
+  // A verb form the stemmer keeps whole ("eingeplant", "genehmigt") read as its infinitive,
+  // if the knowledge base or the thesaurus knows that.
+  const verbs = verbBases(word.folded).flatMap((stem) => {
+    const known = vocabulary.hasTerm(stem) || synonymsOf(stem).length > 0;
+    return [...(known ? [{ stem, weight: VERB_FORM_WEIGHT }] : []), ...vocabulary.related(stem)];
+  });
+  return verbs.length > 0 ? verbs : vocabulary.typos(word.folded);
 }

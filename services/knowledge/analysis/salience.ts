@@ -94,6 +94,14 @@ function rankOf(folded: string): number | undefined {
 }
 
 /**
+ * Is the folded word, exactly as written, a word of the general list? Such a word is a
+ * word of its own ("Hund", "Wetter"), not a misspelling of the stop word next to it.
+ */
+export function isListedWord(folded: string): boolean {
+  return rankingOf().byForm.has(folded);
+}
+
+/**
  * 0 for an everyday word, rising with the log of its rank to 1 at the end of the list; 1
  * for a word the list does not know (rare, a compound, a name or a term of art).
  */

@@ -29,7 +29,7 @@ const CHAT_FILLERS = list(`
   ok ah oh äh ähm hmm gibts gehts hab habs hätt würd wär frage fragen kurze kurzes jemand
   leute please thanks thank hello dear just really actually anyone want need set get let know
   tell try trying able possible mach mache machst machste komm komme kommst geh gehe gehst tu
-  tue tust`);
+  tue tust wieviel wieviele`);
 
 const germanWords = [...deu, ...CHAT_FILLERS].filter((word) => !GERMAN_KEPT.includes(word));
 const german = new Set(germanWords.flatMap((word) => [lower(word), transcribed(word)]));

@@ -63,6 +63,26 @@ export function participleBase(folded: string): string | undefined {
   return match ? stemGerman(`${match[1] ?? ''}${match[2] ?? ''}`) : undefined;
 }
 
+/** A weak verb form ending in -t or -et ("plant", "segnet"): the base and the ending. */
+const WEAK_VERB_FORM = /^(\p{L}{3,}?)(e?t)$/u;
+
+/**
+ * Stems of the infinitives a weak verb form may come from, past participles included:
+ * "eingeplant" → einplanen, "genehmigt" → genehmigen, "gespeichert" → speichern. Guesses
+ * for words the stemmer leaves with their ending; empty for other words.
+ */
+export function verbBases(folded: string): string[] {
+  const participle = PARTICIPLE.exec(folded);
+  const forms = participle ? [folded, `${participle[1] ?? ''}${participle[2] ?? ''}`] : [folded];
+  const result = new Set<string>();
+  for (const form of forms) {
+    const base = WEAK_VERB_FORM.exec(form)?.[1];
+    if (base) result.add(stemGerman(/(er|el)$/.test(base) ? `${base}n` : `${base}en`));
+  }
+  result.delete(stemGerman(folded));
+  return [...result];
+}
+
 export class Vocabulary implements CompoundVocabulary {
   private readonly sortedStems: string[];
   private readonly families = new Map<string, Map<string, number>>();
@@ -71,6 +91,8 @@ export class Vocabulary implements CompoundVocabulary {
 
   /** Folded words a typo may stand for: the knowledge base's own and the thesaurus'. */
   private readonly typoTargets: ReadonlyMap<string, string>;
+  /** Stems of the thesaurus words: parts a compound of the question may be made of. */
+  private readonly extraStems: ReadonlySet<string>;
 
   /**
    * @param terms every index term (stop words included), for exact look-ups
@@ -85,6 +107,7 @@ export class Vocabulary implements CompoundVocabulary {
     extraWords: ReadonlyMap<string, string> = new Map(),
   ) {
     this.typoTargets = new Map([...extraWords, ...surfaces]);
+    this.extraStems = new Set(extraWords.values());
     this.sortedStems = [...contentStems].sort();
     this.sortedStems.forEach((stem, i) => {
       const prefix = stem.slice(0, MIN_SHARED);
@@ -136,12 +159,21 @@ export class Vocabulary implements CompoundVocabulary {
     return this.terms.has(term);
   }
 
+  /**
+   * Compound parts of a question may be words of the knowledge base or of the thesaurus:
+   * "Lotsenausbildung" splits into lotsen + ausbildung, and "Ausbildung" leads to
+   * "Schulung".
+   */
   isKnownForm(folded: string): boolean {
-    return this.surfaces.has(folded) || this.contentStems.has(folded);
+    return (
+      this.surfaces.has(folded) || this.contentStems.has(folded) || this.typoTargets.has(folded)
+    );
   }
 
   isKnownHead(folded: string): boolean {
-    return this.surfaces.has(folded) || this.contentStems.has(stemGerman(folded));
+    if (this.typoTargets.has(folded)) return true;
+    const stem = stemGerman(folded);
+    return this.contentStems.has(stem) || this.extraStems.has(stem);
   }
 
   isStopWord(folded: string): boolean {

@@ -10,3 +10,20 @@ export function fixtureEntries(): KnowledgeEntry[] {
   if ('problems' in result) throw new Error(result.problems.join('\n'));
   return result.entries;
 }
+
+/** A one-phrasing entry for knowledge bases built inside a test. */
+export function kbEntry(id: string, question: string): KnowledgeEntry {
+  return {
+    id,
+    questions: [question],
+    answer: 'Siehe Intranet.',
+    metadata: {},
+    prompts: [],
+    isContextOnly: false,
+    source: 'test',
+    suggestedQuestions: '[]',
+    language: 'de',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}

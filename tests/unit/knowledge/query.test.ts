@@ -2,24 +2,10 @@ import { messageClauses } from '../../../services/knowledge/analysis/focus';
 import { analyseQuery } from '../../../services/knowledge/analysis/query';
 import { isMisspeltStopWord } from '../../../services/knowledge/analysis/stopwords';
 import { buildIndexData } from '../../../services/knowledge/indexing';
-import { buildKnowledgeIndex, type KnowledgeEntry } from '../../../services/knowledge';
-import { fixtureEntries } from './fixture-kb';
+import { buildKnowledgeIndex } from '../../../services/knowledge';
+import { fixtureEntries, kbEntry } from './fixture-kb';
 
-function entry(id: string, question: string): KnowledgeEntry {
-  return {
-    id,
-    questions: [question],
-    answer: 'Siehe Intranet.',
-    metadata: {},
-    prompts: [],
-    isContextOnly: false,
-    source: 'test',
-    suggestedQuestions: '[]',
-    language: 'de',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  };
-}
+const entry = kbEntry;
 
 const weights = (text: string): [string, number][] =>
   messageClauses(text, 0.5).map((clause) => [clause.text, clause.weight]);

@@ -1,4 +1,8 @@
-import { buildKnowledgeIndex, type SearchResults } from '../../../services/knowledge';
+import {
+  buildKnowledgeIndex,
+  defaultSearchTuning,
+  type SearchResults,
+} from '../../../services/knowledge';
 import { fixtureEntries } from './fixture-kb';
 
 const index = buildKnowledgeIndex(fixtureEntries());
@@ -50,8 +54,17 @@ describe('knowledge search', () => {
       expect(hit.confidence).toBeGreaterThanOrEqual(0);
       expect(hit.confidence).toBeLessThanOrEqual(1);
     }
-    const scores = hits.map((hit) => hit.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const descending = (values: number[]): void =>
+      expect(values).toEqual([...values].sort((a, b) => b - a));
+    const { confidenceRank: share, confidenceRankPool: pool } = defaultSearchTuning;
+    // The best few by coverage are ordered by coverage and confidence together …
+    descending(hits.slice(0, pool).map((hit) => (1 - share) * hit.score + share * hit.confidence));
+    // … the rest by coverage, and none of them covers more than the weakest of the few.
+    const rest = hits.slice(pool).map((hit) => hit.score);
+    descending(rest);
+    expect(Math.max(...rest)).toBeLessThanOrEqual(
+      Math.min(...hits.slice(0, pool).map((hit) => hit.score)),
+    );
   });
 
   it('finds nothing for words the knowledge base does not know', () => {

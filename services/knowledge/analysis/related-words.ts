@@ -1,0 +1,46 @@
+/**
+ * Related words of general German office and IT language: each line is a group of words
+ * an employee may use for the same thing ("absegnen" for "genehmigen", "Ausbildung" for
+ * "Schulung", "Abteilung" for "Fachbereich"). Data only, read by the lexicon like its own
+ * synonym groups. Generic for work in an administration — never phrases of one knowledge
+ * base or of one evaluation question. A word that means something else in IT ("freigeben"
+ * = share, "aufnehmen" = record) stays out of a group where that would mislead.
+ */
+export const RELATED_WORD_GROUPS = `
+  genehmigen genehmigung absegnen zustimmen zustimmung erlauben erlaubnis einverstanden einverständnis
+  schulung weiterbildung qualifizierung workshop unterweisung einweisung
+  erstellen aufmachen eröffnen aufsetzen
+  planen einplanen ansetzen anberaumen terminieren
+  verboten tabu untersagt unzulässig
+  austausch austauschen vernetzen vernetzung netzwerk community stammtisch
+  weiterleiten weitergeben übergeben eskalieren
+  einrichten konfigurieren
+  hinzufügen ergänzen
+  fachbereich abteilung amt referat dienststelle sachgebiet
+  führungskraft amtsleitung abteilungsleitung teamleitung amtsleiter abteilungsleiter teamleiter
+  frage anliegen anfrage
+  nutzen benutzen verwenden einsetzen gebrauchen
+  empfänger adressat
+  versehentlich irrtümlich
+  löschen wegmachen
+  wiederherstellen retten
+  verloren verlegt abhanden
+  unscharf blurren
+  verschlüsseln chiffrieren
+  vertraulich geheim sensibel
+  homeoffice telearbeit mobilarbeit
+  eakte dms dokumentenmanagement
+  stick speicherstick usbstick
+  drucken ausdrucken
+  bot chatbot assistent
+  bewerten bewertung feedback rückmeldung
+  abwesenheitsnotiz abwesenheitsassistent abwesenheitsmeldung
+  formular vordruck
+  bürger antragsteller
+  handbuch leitfaden tutorial
+  ändern wechseln umstellen
+  übertragen umziehen mitnehmen
+  anzeigen auftauchen erscheinen sichtbar
+  raum saal zimmer
+  sehen einsehen nachschauen
+`;
