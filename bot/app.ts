@@ -34,6 +34,7 @@ import {
 import { DOWNLOADS_CONTAINER, OneTimeLinks } from '../services/downloads';
 import type { Store } from '../services/storage';
 import { ABSENCES_CONTAINER, TICKETS_CONTAINER, Tickets } from '../services/tickets';
+import { appInstallerFromConfig, type AppInstaller } from '../services/teams-apps';
 import { USERS_CONTAINER, UserProfiles } from '../services/users';
 import { coursePresenter, ticketViews } from '../cards';
 import { createAdapter, type AdapterOptions } from './adapter';
@@ -60,6 +61,8 @@ export interface RunningBot {
 
 export interface AppOptions {
   clock?: Clock;
+  /** Tests only: installs the app for lotsen without it (else from TEAMS_APP_AUTO_INSTALL). */
+  appInstaller?: AppInstaller;
   /** Tests only: a local OpenID metadata server and offline outgoing tokens. */
   authentication?: Pick<AdapterOptions, 'authOverrides' | 'credentialsFactory'>;
 }
@@ -99,6 +102,9 @@ export async function startApp(
     sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
     views: ticketViews,
     settings: config.tickets,
+    appInstaller:
+      options.appInstaller ??
+      appInstallerFromConfig(config.teamsAppInstall, config.directory, logger),
   });
   const audit = new AuditLog(store, clock);
   const sender = new ConnectorSender({ tokens: tokenSourceFor(config.credentials) });

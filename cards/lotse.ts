@@ -13,7 +13,9 @@ export interface LotsePerson {
   absentUntil?: string;
 }
 
-export type LotseSituation = 'own-unit' | 'via-manager' | 'central' | 'self' | 'not-routable';
+/** `stand-in`: every lotse of the rule is away; `primary` stands in for them. */
+export type LotseSituation =
+  'own-unit' | 'via-manager' | 'central' | 'self' | 'not-routable' | 'stand-in';
 
 export interface LotseCardData {
   situation: LotseSituation;
@@ -48,6 +50,7 @@ export function lotseCard(language: Language, data: LotseCardData): CardAttachme
     central: t.lotseNone,
     self: t.lotseIsYou,
     'not-routable': t.lotseNotRoutable,
+    'stand-in': t.lotseStandIn,
   };
   const primary = data.situation === 'not-routable' ? undefined : data.primary;
   return renderCard(template, language, {

@@ -1,6 +1,7 @@
 /** Every text the cards show, in German and English. Keys are shared by both languages. */
 import * as announcementStrings from './strings/announcements';
 import * as helpStrings from './strings/help';
+import * as lotseStandInStrings from './strings/lotse-stand-in';
 
 export type Language = 'de' | 'en';
 
@@ -261,6 +262,7 @@ const de = {
   absentNotLotse: 'Abwesenheiten können nur Digitallotsinnen und Digitallotsen eintragen.',
   ...announcementStrings.de,
   ...helpStrings.de,
+  ...lotseStandInStrings.de,
 };
 
 export type Strings = typeof de;
@@ -516,6 +518,7 @@ const en: Strings = {
   absentNotLotse: 'Only Digitallotsen can mark themselves absent.',
   ...announcementStrings.en,
   ...helpStrings.en,
+  ...lotseStandInStrings.en,
 };
 
 export const strings: Record<Language, Strings> = { de, en };

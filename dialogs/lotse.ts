@@ -1,10 +1,5 @@
 import { lotseCard, type LotseCardData, type LotsePerson, type LotseSituation } from '../cards';
-import {
-  findMyLotse,
-  type LotseContact,
-  type LotseLookup,
-  type RoutingRule,
-} from '../services/directory';
+import type { LotseContact, LotseLookup, RoutingRule } from '../services/directory';
 import type { DialogServices } from './services';
 import { sendCard, type Turn } from './turn';
 
@@ -14,9 +9,10 @@ export async function showMyLotse(turn: Turn, services: DialogServices): Promise
   await sendCard(turn, lotseCard(turn.language, lotseCardData(lookup)));
 }
 
+/** Who a question would go to now: the ticket routing's own answer, absences included. */
 export function lookUpLotse(turn: Turn, services: DialogServices): Promise<LotseLookup> {
   const askerKey = turn.identity.aadObjectId ?? turn.identity.teamsUserId;
-  return findMyLotse(services.directory, askerKey, { now: services.clock.now() });
+  return services.tickets.myLotse(askerKey);
 }
 
 const situationOfRule: Record<RoutingRule, LotseSituation> = {
@@ -28,8 +24,15 @@ const situationOfRule: Record<RoutingRule, LotseSituation> = {
 };
 
 export function lotseCardData(lookup: LotseLookup): LotseCardData {
+  const { rule, pick, pickRule } = lookup.routing;
+  // Everyone the rule found is away: whoever routing picked from a later rule stands in.
+  const standIn = pick !== null && pickRule !== rule && rule !== 'central';
   const situation: LotseSituation =
-    lookup.status === 'not-routable' ? 'not-routable' : situationOfRule[lookup.routing.rule];
+    lookup.status === 'not-routable'
+      ? 'not-routable'
+      : standIn
+        ? 'stand-in'
+        : situationOfRule[rule];
   return {
     situation,
     primary: lookup.lotse ? personOf(lookup.lotse) : undefined,

@@ -68,6 +68,10 @@ const environmentSchema = z.object({
   ESCALATION_WORKING_HOURS: z.coerce.number().positive().max(200).default(4),
   REMINDER_WORKING_DAYS: z.coerce.number().positive().max(30).default(2),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** Install the Teams app via Graph for a lotse who has not, so a ticket can reach them. */
+  TEAMS_APP_AUTO_INSTALL: flag,
+  /** The app's id in the tenant's app catalog (not the manifest id). */
+  TEAMS_APP_CATALOG_ID: optionalText,
 
   /** The app's Teams limit per tenant that announcements may use (all instances together). */
   BROADCAST_REQUESTS_PER_SECOND: z.coerce.number().positive().max(10_000).default(50),
@@ -145,6 +149,8 @@ export interface Config {
   retention: { ticketsDays: number; deliveriesDays: number };
   /** Hand-off deadlines, in working time (Mon–Fri 7–17 Europe/Berlin, BW holidays off). */
   tickets: { escalationWorkingHours: number; reminderWorkingDays: number };
+  /** Present when the app may be installed for lotsen without it (needs Graph). */
+  teamsAppInstall?: { catalogId: string };
   /** How often an instance polls for due jobs; 0 turns polling off (tests run jobs by hand). */
   scheduler: { intervalMs: number };
   /** Defaults for courses: reminder offsets, weekend sends, the calendar files' organiser. */
@@ -183,6 +189,7 @@ export function loadConfig(env: Environment = process.env): Config {
     ...storeProblems(parsed),
     ...directoryProblems,
     ...announcementsApiProblems(parsed),
+    ...teamsAppInstallProblems(parsed, directory),
   ];
   if (parsed.KB_SUGGEST_THRESHOLD > parsed.KB_ANSWER_THRESHOLD) {
     problems.push('KB_SUGGEST_THRESHOLD: darf nicht größer als KB_ANSWER_THRESHOLD sein');
@@ -221,6 +228,9 @@ export function loadConfig(env: Environment = process.env): Config {
       reminderWorkingDays: parsed.REMINDER_WORKING_DAYS,
     },
     scheduler: { intervalMs: parsed.SCHEDULER_INTERVAL_MS },
+    ...(parsed.TEAMS_APP_AUTO_INSTALL && parsed.TEAMS_APP_CATALOG_ID
+      ? { teamsAppInstall: { catalogId: parsed.TEAMS_APP_CATALOG_ID } }
+      : {}),
     broadcast: {
       requestsPerSecond: parsed.BROADCAST_REQUESTS_PER_SECOND,
       approvalThreshold: parsed.BROADCAST_APPROVAL_THRESHOLD,
@@ -332,4 +342,16 @@ function storeOf(parsed: Parsed): StoreConfig {
       ? { clientId: parsed.AZURE_CLIENT_ID }
       : undefined,
   };
+}
+
+function teamsAppInstallProblems(parsed: Parsed, directory?: DirectoryOptions): string[] {
+  if (!parsed.TEAMS_APP_AUTO_INSTALL) return [];
+  const problems: string[] = [];
+  if (parsed.TEAMS_APP_CATALOG_ID === undefined) {
+    problems.push('TEAMS_APP_CATALOG_ID: fehlt (nötig mit TEAMS_APP_AUTO_INSTALL=true)');
+  }
+  if (directory !== undefined && directory.kind !== 'graph') {
+    problems.push('TEAMS_APP_AUTO_INSTALL: braucht Microsoft Graph (GRAPH_*)');
+  }
+  return problems;
 }

@@ -139,6 +139,9 @@ param announcementsApiAudience string = ''
 @description('Days unanswered questions are kept for the knowledge-base gap report.')
 param gapsRetentionDays int = 90
 
+@description('Id of the Digitallotse app in the tenant app catalog (GET /appCatalogs/teamsApps?$filter=externalId eq \'<manifest id>\'); set: the bot installs the app for lotsen without it (needs TeamsAppInstallation.ReadWriteForUser.All).')
+param teamsAppCatalogId string = ''
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var botUsesIdentity = botAppType == 'UserAssignedMSI'
 var graphUsesIdentity = graphAuth == 'managedIdentity'
@@ -223,6 +226,8 @@ var appSettings = {
   ESCALATION_WORKING_HOURS: '4'
   REMINDER_WORKING_DAYS: '2'
   SCHEDULER_INTERVAL_MS: '5000'
+  TEAMS_APP_AUTO_INSTALL: empty(teamsAppCatalogId) ? 'false' : 'true'
+  TEAMS_APP_CATALOG_ID: teamsAppCatalogId
 
   // Teams allows 50 requests per second per app and tenant; every instance shares that budget.
   BROADCAST_REQUESTS_PER_SECOND: '50'

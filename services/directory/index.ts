@@ -22,6 +22,7 @@ export {
 export { FileDirectory, type FileDirectoryOptions } from './file/file-directory';
 export { createGraphCredential, type GraphCredentialOptions } from './graph/credential';
 export { GraphDirectory, type GraphDirectoryOptions } from './graph/graph-directory';
+export { createGraphClient, type GraphClientOptions } from './graph/graph-client';
 export { membersOf, hasRole } from './roles';
 export { departmentKey } from './routing/department';
 export { absenceFromAutomaticReplies, type Absence } from './routing/absence';

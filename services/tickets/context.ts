@@ -3,6 +3,7 @@ import type { DirectoryUser, OrgDirectory } from '../directory';
 import type { Logger } from '../logging';
 import type { Scheduler, WorkingCalendar } from '../scheduler';
 import type { Store } from '../storage';
+import type { AppInstaller } from '../teams-apps';
 import type { LotseAbsences } from './absences';
 import type { TicketMessenger } from './messenger';
 import type { Person } from './ticket';
@@ -25,6 +26,8 @@ export interface TicketContext {
   absences: LotseAbsences;
   logger: Logger;
   settings: TicketSettings;
+  /** Installs the app for a lotse without it; absent when the configuration does not allow it. */
+  installer?: AppInstaller;
 }
 
 /** Ids are compared in lower case: Teams and Graph do not promise one spelling. */

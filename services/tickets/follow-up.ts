@@ -5,7 +5,7 @@ import type { TicketContext } from './context';
 import { scheduleDeadline } from './deadlines';
 import type { Offering } from './offering';
 import type { Actor, TicketCommand } from './rules';
-import type { CardRef, Ticket } from './ticket';
+import type { CardRef, HistoryEntry, Ticket } from './ticket';
 import type { TicketNotice } from './views';
 
 /** What follows a change: new cards, notices, in-place updates, the next deadline. */
@@ -19,6 +19,7 @@ export async function followChange(
   const { messenger } = context;
   let current = ticket;
   const newCards: CardRef[] = [];
+  const notes: HistoryEntry[] = [];
   switch (command.verb) {
     case 'answer': {
       const answerIndex = ticket.answers.length - 1;
@@ -40,6 +41,7 @@ export async function followChange(
       // A forward is news even to someone who saw the ticket before: a new card.
       const delivered = await offering.deliver(ticket, ticket.candidates, { again: true });
       newCards.push(...delivered.cards);
+      notes.push(...delivered.misses.filter((miss) => miss.action.startsWith('app-install')));
       await messenger.notify(ticket, 'new-holder', messenger.askerReach(ticket));
       break;
     }
@@ -68,7 +70,9 @@ export async function followChange(
     case 'solved':
       break;
   }
-  if (newCards.length > 0) current = await addCards(context, ticket.id, newCards);
+  if (newCards.length > 0 || notes.length > 0) {
+    current = await addCards(context, ticket.id, newCards, notes);
+  }
   const fresh = new Set(newCards.map((card) => card.activityId));
   await messenger.refresh({
     ...current,

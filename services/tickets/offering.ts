@@ -9,6 +9,7 @@ import {
   type RoutingResult,
 } from '../directory';
 import { updateDocument, type Stored } from '../storage';
+import { reachByInstalling } from './app-install';
 import { idOf, personOf, type TicketContext } from './context';
 import { decisionContext, scheduleDeadline } from './deadlines';
 import { lotseLoad } from './lotse-load';
@@ -114,7 +115,8 @@ export class Offering {
         candidates: [lotse],
         version: ticket.version + 1,
       };
-      const card = await this.sendOffer(shown, lotse);
+      const { card, notes } = await this.sendOffer(shown, lotse);
+      misses.push(...notes);
       if (card) {
         return {
           offer: {
@@ -175,7 +177,8 @@ export class Offering {
         delivered.holders += 1;
         continue;
       }
-      const card = await this.sendOffer(ticket, person);
+      const { card, notes } = await this.sendOffer(ticket, person);
+      delivered.misses.push(...notes);
       if (card) {
         delivered.cards.push(card);
         delivered.holders += 1;
@@ -186,15 +189,25 @@ export class Offering {
     return delivered;
   }
 
-  private async sendOffer(ticket: Ticket, lotse: Person): Promise<CardRef | undefined> {
-    const reach = await this.context.messenger.reachOf(lotse);
-    if (!reach) return undefined;
+  /** `notes`: what the history records on the way (an installation of the app). */
+  private async sendOffer(
+    ticket: Ticket,
+    lotse: Person,
+  ): Promise<{ card?: CardRef; notes: HistoryEntry[] }> {
+    let reach = await this.context.messenger.reachOf(lotse);
+    const notes: HistoryEntry[] = [];
+    if (!reach) {
+      const installed = await reachByInstalling(this.context, ticket, lotse);
+      if (installed) notes.push(installed.entry);
+      reach = installed?.reach;
+    }
+    if (!reach) return { notes };
     const sent = await this.context.messenger.sendCard(
       ticket,
       { recipientId: lotse.id, role: 'lotse', kind: 'offer', language: reach.language },
       reach.conversation,
     );
-    return sent.ok ? sent.ref : undefined;
+    return sent.ok ? { card: sent.ref, notes } : { notes };
   }
 
   private async commit(
@@ -217,7 +230,9 @@ export class Offering {
           cards: [...current.cards, ...offer.cards],
           history: [
             ...current.history,
-            ...offer.misses.filter((miss) => !missed.has(miss.target?.id)),
+            ...offer.misses.filter(
+              (miss) => miss.action !== 'unreachable' || !missed.has(miss.target?.id),
+            ),
           ],
         };
         // A claim (or withdrawal) came first: keep the cards so that they are updated.

@@ -45,6 +45,8 @@ export type TicketAction =
   | 'created'
   | 'offered'
   | 'unreachable'
+  | 'app-installed'
+  | 'app-install-failed'
   | 'claimed'
   | 'answered'
   | 'forwarded'
@@ -65,7 +67,7 @@ export interface HistoryEntry {
   target?: { id: string; displayName: string };
   /** Offered or forwarded to the whole central team. */
   toTeam?: boolean;
-  /** A reason (forward) or note (close); no answer or question text. */
+  /** A reason (forward), note (close) or why the app could not be installed; no answer or question text. */
   note?: string;
 }
 

@@ -1,8 +1,9 @@
 import type { Clock } from '../clock';
-import { hasRole, isRoutable, type OrgDirectory } from '../directory';
+import { hasRole, isRoutable, type LotseLookup, type OrgDirectory } from '../directory';
 import { silentLogger, type Logger } from '../logging';
 import type { MessageSender } from '../messaging';
 import type { Scheduler } from '../scheduler';
+import type { AppInstaller } from '../teams-apps';
 import { queryAll, updateDocument, type Store, type Stored } from '../storage';
 import { LotseAbsences } from './absences';
 import { addCards } from './card-refs';
@@ -17,6 +18,7 @@ import { handleDeadline } from './escalation';
 import { followChange } from './follow-up';
 import { ticketsOfAsker, ticketsOfLotse } from './inboxes';
 import { TicketMessenger, type Reach } from './messenger';
+import { lookUpMyLotse } from './my-lotse';
 import { openTicket, type NewTicket, type Opened } from './new-ticket';
 import { Offering } from './offering';
 import {
@@ -41,6 +43,8 @@ export interface TicketsOptions {
   scheduler: Scheduler;
   settings: TicketSettings;
   logger?: Logger;
+  /** Installs the app for a lotse without it (TEAMS_APP_AUTO_INSTALL); else they are skipped. */
+  appInstaller?: AppInstaller;
 }
 
 /** A verb as a card or command submits it: a forward names its target by id. */
@@ -75,6 +79,7 @@ export class Tickets {
       absences: this.absences,
       logger,
       settings: options.settings,
+      installer: options.appInstaller,
       messenger: new TicketMessenger({
         store,
         clock,
@@ -195,6 +200,11 @@ export class Tickets {
   /** "Meine Tickets": active tickets the lotse may work on, oldest first. */
   ofLotse(actor: Actor): Promise<Ticket[]> {
     return ticketsOfLotse(this.context.store, actor);
+  }
+
+  /** "Wer ist mein Digitallotse?": who a question would go to now, and who is away until when. */
+  myLotse(askerKey: string): Promise<LotseLookup> {
+    return lookUpMyLotse(this.context, this.offering, askerKey);
   }
 
   /** Whether someone is a lotse (or in the central team): may set absences, has an inbox. */

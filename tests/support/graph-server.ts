@@ -3,6 +3,8 @@
  * of services/directory) the way Microsoft Graph v1.0 serves users, managers, group
  * members and automatic replies, with `$select`, `$top` paging via `@odata.nextLink` and
  * `$batch`. It can answer the next requests with 429/503 + Retry-After and counts requests.
+ * With `appCatalog` it also installs Teams apps for users (`teamwork/installedApps`) and
+ * answers the 1:1 chat of an installation.
  *
  * It uses HTTPS with a certificate made at start, because the Graph SDK sends tokens only
  * over https and builds next-page requests from https links. `server.fetch` trusts that
@@ -37,12 +39,16 @@ export interface GraphServer {
   requests: RecordedRequest[];
   /** Answers the next `count` HTTP requests with `status`, with Retry-After if given. */
   failNext(count: number, status: 429 | 503 | 504, retryAfterSeconds?: number): void;
+  /** While on, installing an app answers 403 (the permission is not granted). */
+  forbidAppInstallation(forbidden: boolean): void;
   close(): Promise<void>;
 }
 
 export interface GraphServerOptions {
   /** Largest page the server returns, whatever `$top` asks for (Graph also caps pages). */
   maxPageSize?: number;
+  /** Ids of the tenant's app catalog that can be installed for users. */
+  appCatalog?: string[];
 }
 
 interface Reply {
@@ -88,7 +94,7 @@ export async function startGraphServer(
     keySize: 2048,
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
-  const graph = new GraphModel(org, options.maxPageSize ?? 100);
+  const graph = new GraphModel(org, options.maxPageSize ?? 100, options.appCatalog ?? []);
   const requests: RecordedRequest[] = [];
   let failures: Reply[] = [];
 
@@ -136,6 +142,9 @@ export async function startGraphServer(
         headers,
       }));
     },
+    forbidAppInstallation(forbidden) {
+      graph.installationForbidden = forbidden;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -147,12 +156,16 @@ export async function startGraphServer(
 /** Graph's resources over the organisation file. */
 class GraphModel {
   baseUrl = '';
+  installationForbidden = false;
+  /** Catalog ids installed per user (lower-case user id). */
+  private readonly installed = new Map<string, Set<string>>();
   private readonly byKey = new Map<string, GraphOrg['users'][number]>();
   private readonly groups: Map<string, GraphOrg['groups'][number]>;
 
   constructor(
     private readonly org: GraphOrg,
     private readonly maxPageSize: number,
+    private readonly appCatalog: string[],
   ) {
     for (const user of org.users) {
       this.byKey.set(user.id.toLowerCase(), user);
@@ -163,6 +176,9 @@ class GraphModel {
 
   handle(method: string, url: string, body: string, onInner: (url: string) => void): Reply {
     if (method === 'POST' && url.split('?')[0] === '/$batch') return this.batch(body, onInner);
+    const installing = /^\/users\/([^/?]+)\/teamwork\/installedApps$/.exec(url);
+    if (method === 'POST' && installing)
+      return this.install(decodeURIComponent(installing[1]!), body);
     if (method !== 'GET') return error(405, 'BadRequest', `${method} is not supported here.`);
     return this.get(url);
   }
@@ -201,6 +217,8 @@ class GraphModel {
         if (!manager) return notFound(`Resource 'manager' does not exist.`);
         return { status: 200, body: { '@odata.type': USER_TYPE, ...project(manager, select) } };
       }
+      case 'teamwork/installedApps':
+        return this.installedApps(user.id, query);
       case 'mailboxSettings/automaticRepliesSetting': {
         const settings = user.mailboxSettings as { automaticRepliesSetting?: unknown } | null;
         if (!settings?.automaticRepliesSetting) {
@@ -212,9 +230,61 @@ class GraphModel {
         }
         return { status: 200, body: settings.automaticRepliesSetting };
       }
-      default:
+      default: {
+        const chat = /^teamwork\/installedApps\/([^/]+)\/chat$/.exec(rest.join('/'));
+        if (chat) return this.chatOf(user.id, chat[1]!);
         return notFound(`No route for ${url}.`);
+      }
     }
+  }
+
+  private install(userKey: string, body: string): Reply {
+    const user = this.byKey.get(userKey.toLowerCase());
+    if (!user) return notFound(`Resource '${userKey}' does not exist.`);
+    if (this.installationForbidden) {
+      return error(403, 'Forbidden', 'Missing role permissions on the request.');
+    }
+    let bind: unknown;
+    try {
+      bind = (JSON.parse(body) as Record<string, unknown>)['teamsApp@odata.bind'];
+    } catch {
+      return error(400, 'BadRequest', 'Invalid JSON.');
+    }
+    const catalogId = /\/appCatalogs\/teamsApps\/([^/]+)$/.exec(String(bind))?.[1];
+    if (!catalogId || !this.appCatalog.includes(decodeURIComponent(catalogId))) {
+      return notFound('The app is not in the app catalog.');
+    }
+    const apps = this.installed.get(user.id.toLowerCase()) ?? new Set<string>();
+    const id = decodeURIComponent(catalogId);
+    if (apps.has(id)) return error(409, 'Conflict', 'App is already installed.');
+    apps.add(id);
+    this.installed.set(user.id.toLowerCase(), apps);
+    return { status: 201, body: { id: installationIdOf(user.id, id) } };
+  }
+
+  private installedApps(userId: string, query: URLSearchParams): Reply {
+    const wanted = /^teamsApp\/id eq '([^']+)'$/.exec(query.get('$filter') ?? '')?.[1];
+    const apps = [...(this.installed.get(userId.toLowerCase()) ?? [])].filter(
+      (app) => wanted === undefined || app === wanted,
+    );
+    const expand = query.get('$expand') === 'teamsApp';
+    return {
+      status: 200,
+      body: {
+        value: apps.map((app) => ({
+          id: installationIdOf(userId, app),
+          ...(expand && { teamsApp: { id: app, externalId: `manifest-${app}` } }),
+        })),
+      },
+    };
+  }
+
+  private chatOf(userId: string, installationId: string): Reply {
+    const installed = [...(this.installed.get(userId.toLowerCase()) ?? [])].some(
+      (app) => installationIdOf(userId, app) === installationId,
+    );
+    if (!installed) return notFound(`Installation '${installationId}' does not exist.`);
+    return { status: 200, body: { id: chatIdOf(userId), chatType: 'oneOnOne' } };
   }
 
   private page(path: string, items: unknown[], query: URLSearchParams): Reply {
@@ -257,6 +327,15 @@ class GraphModel {
     });
     return { status: 200, body: { responses } };
   }
+}
+
+function installationIdOf(userId: string, catalogId: string): string {
+  return Buffer.from(`${userId}##${catalogId}`).toString('base64url');
+}
+
+/** The id Graph gives the 1:1 chat of a user with an installed bot. */
+export function chatIdOf(userId: string): string {
+  return `19:${userId.toLowerCase()}_bot@unq.gbl.spaces`;
 }
 
 function project(

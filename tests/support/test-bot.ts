@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningBot } from '../../bot/app';
+import { startApp, type AppOptions, type RunningBot } from '../../bot/app';
 import type { Clock } from '../../services/clock';
 import { loadConfig, type Environment } from '../../services/config';
 import { silentLogger, type Logger } from '../../services/logging';
@@ -21,7 +21,12 @@ export interface TestBot extends RunningBot {
 
 export async function startTestBot(
   env: Environment = {},
-  options: { clock?: Clock; dataDir?: string; logger?: Logger } = {},
+  options: {
+    clock?: Clock;
+    dataDir?: string;
+    logger?: Logger;
+    appInstaller?: AppOptions['appInstaller'];
+  } = {},
 ): Promise<TestBot> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'digitallotse-test-'));
   const config = loadConfig({
@@ -30,7 +35,10 @@ export async function startTestBot(
     SQLITE_PATH: join(dataDir, 'bot.db'),
     ...env,
   });
-  const running = await startApp(config, options.logger ?? silentLogger, { clock: options.clock });
+  const running = await startApp(config, options.logger ?? silentLogger, {
+    clock: options.clock,
+    appInstaller: options.appInstaller,
+  });
   return {
     ...running,
     messagesUrl: `${running.url}/api/messages`,
