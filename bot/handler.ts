@@ -35,6 +35,7 @@ import {
   showAnnouncementReport,
   updateAnnouncement,
 } from '../dialogs/announcements';
+import { createCourseFromForm, showCourseForm } from '../dialogs/course-form';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';
@@ -72,6 +73,7 @@ const textCommands: Array<[RegExp, Step]> = [
   [/^(an|to) (meine[nm]?|unsere[nm]?|my|our) (digital ?)?lots(e|en|in)\b/, handOffDirectly],
   [/^(meine anfragen|my requests)$/, showMyRequests],
   [/^(kurse|courses|kursangebot|schulungen|meine kurse|my courses)$/, showCourses],
+  [/^(kurs anlegen|neuer kurs|kurs erstellen|new course|create course)$/, showCourseForm],
   [/^(meine tickets|my tickets)$/, showMyTickets],
   [/^(abwesend|absent)( (bis|until|till) .+)?$/, markAbsent],
   [/^((ich bin |bin )?wieder da|zurück|back|i am back)$/, markPresent],
@@ -120,6 +122,7 @@ const cardVerbs: Record<string, CardStep> = {
   'announce.edit': editAnnouncement,
   'announce.update': updateAnnouncement,
   'announce.csv': downloadAnnouncementReport,
+  'course.create': createCourseFromForm,
 };
 
 /**

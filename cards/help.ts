@@ -30,7 +30,10 @@ export function helpCard(
       ]
     : [];
   const organiserCommands = roles.organiser
-    ? [{ name: t.commandAnnounce, description: t.commandAnnounceText }]
+    ? [
+        { name: t.commandAnnounce, description: t.commandAnnounceText },
+        { name: t.commandNewCourse, description: t.commandNewCourseText },
+      ]
     : [];
   const shortcuts = [
     { title: t.commandLotse, value: t.commandLotse },

@@ -3,6 +3,7 @@ export { strings, languageOf, type Language, type Strings } from './strings';
 export { escapeMarkdown } from './markdown';
 export { welcomeCard, type WelcomeCardData } from './welcome';
 export { helpCard } from './help';
+export { courseFormCard, type CourseFormData } from './course-form';
 export { errorCard, type ErrorKind } from './error';
 export { answerCard, type AnswerCardData, type Vote } from './answer';
 export { suggestionsCard, type SuggestionsCardData } from './suggestions';

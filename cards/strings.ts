@@ -1,6 +1,7 @@
 /** Every text the cards show, in German and English. Keys are shared by both languages. */
 import * as announcementStrings from './strings/announcements';
 import * as helpStrings from './strings/help';
+import * as courseFormStrings from './strings/course-form';
 import * as lotseStandInStrings from './strings/lotse-stand-in';
 
 export type Language = 'de' | 'en';
@@ -262,6 +263,7 @@ const de = {
   absentNotLotse: 'Abwesenheiten können nur Digitallotsinnen und Digitallotsen eintragen.',
   ...announcementStrings.de,
   ...helpStrings.de,
+  ...courseFormStrings.de,
   ...lotseStandInStrings.de,
 };
 
@@ -518,6 +520,7 @@ const en: Strings = {
   absentNotLotse: 'Only Digitallotsen can mark themselves absent.',
   ...announcementStrings.en,
   ...helpStrings.en,
+  ...courseFormStrings.en,
   ...lotseStandInStrings.en,
 };
 

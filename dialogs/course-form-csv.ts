@@ -1,0 +1,82 @@
+/**
+ * The organisers' course form as the rows of a course CSV: the form is checked and saved by
+ * exactly the rules of `lotse courses import`, and its problems are told in form terms.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { COURSE_CSV_HEADER } from '../services/courses';
+
+export const FORM_SESSIONS = 3;
+
+/** What the form's inputs carry (`YYYY-MM-DD`, `HH:mm`, Berlin). */
+export interface CourseForm {
+  title: string;
+  description: string;
+  sessions: Array<{ date: string; start: string; end: string; place: string }>;
+  mode: string;
+  link: string;
+  capacity: string;
+  deadlineDate: string;
+  deadlineTime: string;
+  audience: string;
+}
+
+export function readCourseForm(value: Record<string, unknown>): CourseForm {
+  const text = (key: string) =>
+    typeof value[key] === 'string' ? (value[key] as string).replace(/\r?\n/g, '\n').trim() : '';
+  return {
+    title: text('title'),
+    description: text('description'),
+    sessions: Array.from({ length: FORM_SESSIONS }, (_, i) => ({
+      date: text(`date${i + 1}`),
+      start: text(`start${i + 1}`),
+      end: text(`end${i + 1}`),
+      place: text(`place${i + 1}`),
+    })),
+    mode: text('mode') || 'praesenz',
+    link: text('link'),
+    capacity: text('capacity'),
+    deadlineDate: text('deadlineDate'),
+    deadlineTime: text('deadlineTime') || '12:00',
+    audience: text('audience') || 'alle',
+  };
+}
+
+/** The sessions someone started to fill in; completely empty rows do not count. */
+export function filledSessions(form: CourseForm): CourseForm['sessions'] {
+  return form.sessions.filter((s) => s.date || s.start || s.end || s.place);
+}
+
+/** One CSV row per filled session, course fields repeated, as the import expects. */
+export function courseCsvOf(form: CourseForm, courseId: string): string {
+  const deadline = form.deadlineDate ? `${form.deadlineDate}T${form.deadlineTime}` : '';
+  const rows = filledSessions(form).map((s) => [
+    courseId,
+    form.title,
+    form.description,
+    s.date && s.start ? `${s.date}T${s.start}` : '',
+    s.date && s.end ? `${s.date}T${s.end}` : '',
+    s.place,
+    form.mode,
+    form.link,
+    form.capacity,
+    deadline,
+    form.audience,
+  ]);
+  return stringify([[...COURSE_CSV_HEADER], ...rows], { delimiter: ';' });
+}
+
+/** "Zeile 3, Feld „Beginn“: …" → "Termin 2, Feld „Beginn“: …"; course fields lose the line. */
+export function formProblemsOf(problems: readonly string[]): string[] {
+  const told = problems.map((problem) =>
+    problem.replace(/^Zeile (\d+)(, Feld „(\w+)“)?: /, (_all, line: string, field, name) =>
+      SESSION_FIELDS.has(name as string)
+        ? `Termin ${Number(line) - 1}${field as string}: `
+        : field
+          ? `Feld „${name as string}“: `
+          : '',
+    ),
+  );
+  return [...new Set(told)];
+}
+
+const SESSION_FIELDS = new Set(['Beginn', 'Ende', 'Ort']);

@@ -1,0 +1,30 @@
+import { courseFormCard } from '../../../cards';
+import { cardSample } from '../sample';
+
+export const empty = cardSample('empty form for a new course', (language) =>
+  courseFormCard(language, { sessionCount: 3 }),
+);
+
+export const refused = cardSample('course form again with the import rules’ problems', (language) =>
+  courseFormCard(language, {
+    sessionCount: 3,
+    form: {
+      title: 'Teams für Einsteigerinnen und Einsteiger',
+      description: 'Chats, Kanäle und Besprechungen.',
+      sessions: [
+        { date: '2027-03-02', start: '10:00', end: '09:00', place: 'Rathaus, Raum 2.014' },
+        { date: '2027-03-03', start: '10:00', end: '11:30', place: 'Rathaus, Raum 2.014' },
+      ],
+      mode: 'praesenz',
+      link: '',
+      capacity: '0',
+      deadlineDate: '2027-03-01',
+      deadlineTime: '12:00',
+      audience: 'alle',
+    },
+    problems: [
+      'Termin 1, Feld „Ende“: liegt vor dem Beginn.',
+      'Feld „Plaetze“: muss mindestens 1 sein.',
+    ],
+  }),
+);

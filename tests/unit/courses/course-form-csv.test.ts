@@ -1,0 +1,52 @@
+import { courseCsvOf, formProblemsOf, readCourseForm } from '../../../dialogs/course-form-csv';
+import { readCourseCsv } from '../../../services/courses';
+
+const now = new Date('2027-02-01T10:00:00Z');
+
+const submitted = {
+  title: 'Teams; für "alle"',
+  description: 'Zeile eins\r\nZeile zwei',
+  date1: '2027-03-02',
+  start1: '09:00',
+  end1: '10:30',
+  place1: 'Rathaus, Raum 2',
+  date3: '2027-07-06',
+  start3: '09:00',
+  end3: '10:30',
+  place3: 'Rathaus, Raum 2',
+  mode: 'praesenz',
+  capacity: '12',
+  deadlineDate: '2027-02-28',
+  audience: 'lotsen',
+};
+
+describe('the course form as import rows', () => {
+  it('becomes one course with a session per filled row, in Berlin time', () => {
+    const read = readCourseCsv(courseCsvOf(readCourseForm(submitted), 'K-1'), now, new Map());
+    expect(read.ok).toBe(true);
+    const draft = read.ok ? read.courses[0]?.draft : undefined;
+    expect(draft).toMatchObject({
+      id: 'K-1',
+      title: 'Teams; für "alle"',
+      description: 'Zeile eins\nZeile zwei',
+      capacity: 12,
+      audience: { kind: 'lotsen' },
+      registrationDeadline: '2027-02-28T11:00:00.000Z',
+    });
+    // Winter time in March, summer time in July; the empty second row is left out.
+    expect(draft?.sessions.map((s) => [s.start, s.end])).toEqual([
+      ['2027-03-02T08:00:00.000Z', '2027-03-02T09:30:00.000Z'],
+      ['2027-07-06T07:00:00.000Z', '2027-07-06T08:30:00.000Z'],
+    ]);
+  });
+
+  it('is refused by the import rules, told in the terms of the form', () => {
+    const form = readCourseForm({ ...submitted, end1: '08:00', capacity: '0' });
+    const read = readCourseCsv(courseCsvOf(form, 'K-2'), now, new Map());
+    expect(read.ok).toBe(false);
+    const problems = formProblemsOf(read.ok ? [] : read.problems);
+    expect(problems.some((p) => p.startsWith('Termin 1, Feld „Ende“'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('Feld „Plaetze“'))).toBe(true);
+    expect(problems.every((p) => !p.startsWith('Zeile'))).toBe(true);
+  });
+});
