@@ -27,6 +27,7 @@ import {
   type AcceptanceCheck,
   type BotProcess,
 } from '../context';
+import { until } from '../support/wait';
 
 const USERS = 400;
 
@@ -42,14 +43,6 @@ async function all<T extends { id: string }>(store: SqliteStore, container: stri
   const found: T[] = [];
   for await (const doc of queryAll<T>(store, container, { limit: 1000 })) found.push(doc);
   return found;
-}
-
-async function until(what: string, done: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export const check: AcceptanceCheck = {
