@@ -86,7 +86,10 @@ export class CosmosStore implements Store {
       aadCredentials: options.credential,
       userAgentSuffix: 'digitallotse',
       connectionPolicy: {
-        enableEndpointDiscovery: options.enableEndpointDiscovery ?? true,
+        // Azure endpoints are https; a plain-http one is a local Cosmos-API server, whose
+        // advertised (https) regions cannot be reached.
+        enableEndpointDiscovery:
+          options.enableEndpointDiscovery ?? !options.endpoint.startsWith('http://'),
         requestTimeout: this.timeoutMs,
       },
     });

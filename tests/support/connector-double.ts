@@ -58,6 +58,7 @@ const BOT = { id: '28:digitallotse-test-bot', name: 'Digitallotse' };
 export class ConnectorDouble {
   readonly calls: ConnectorCall[] = [];
   private readonly faults: Fault[] = [];
+  private beforeNext: (() => Promise<void>) | undefined;
   private server?: Server;
   url = '';
 
@@ -71,6 +72,11 @@ export class ConnectorDouble {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** Runs `action` when the next request arrives, before answering it (e.g. an outage mid-turn). */
+  beforeNextCall(action: () => Promise<void>): void {
+    this.beforeNext = action;
   }
 
   /** The next requests fail with these faults, in order. */
@@ -172,6 +178,9 @@ export class ConnectorDouble {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    const action = this.beforeNext;
+    this.beforeNext = undefined;
+    await action?.();
     const fault = this.faults.shift();
     if (fault)
       return reply(
