@@ -35,7 +35,12 @@ import {
   showAnnouncementReport,
   updateAnnouncement,
 } from '../dialogs/announcements';
-import { createCourseFromForm, showCourseForm } from '../dialogs/course-form';
+import {
+  createCourseFromForm,
+  showCourseEditForm,
+  showCourseForm,
+  updateCourseFromForm,
+} from '../dialogs/course-form';
 import { showHelp } from '../dialogs/help';
 import { languageFor, switchLanguage } from '../dialogs/language';
 import { showMyLotse } from '../dialogs/lotse';
@@ -123,6 +128,8 @@ const cardVerbs: Record<string, CardStep> = {
   'announce.update': updateAnnouncement,
   'announce.csv': downloadAnnouncementReport,
   'course.create': createCourseFromForm,
+  'course.edit': showCourseEditForm,
+  'course.update': updateCourseFromForm,
 };
 
 /**

@@ -16,14 +16,29 @@ export interface CourseFormData {
 
 const EMPTY_SESSION = { date: '', start: '', end: '', place: '' };
 
-/** The organisers' form for a new course, filled again with the problems after a refusal. */
+/**
+ * The organisers' form for a new course, filled again with the problems after a refusal.
+ * With `edit` it changes that course: the submit carries the course id and the version of the
+ * course the form was filled from, so a form older than the course is refused.
+ */
 export function courseFormCard(
   language: Language,
-  data: { form?: CourseFormData; problems?: string[]; sessionCount: number; done?: boolean },
+  data: {
+    form?: CourseFormData;
+    problems?: string[];
+    sessionCount: number;
+    done?: boolean;
+    edit?: { courseId: string; version: string };
+  },
 ): CardAttachment {
   const t = strings[language];
   const form = data.form;
   return renderCard(template, language, {
+    heading: data.edit ? t.courseFormEditHeading : t.courseFormHeading,
+    submit: data.edit ? t.courseFormSave : t.courseFormCreate,
+    verb: data.edit ? 'course.update' : 'course.create',
+    courseId: data.edit?.courseId ?? '',
+    version: data.edit?.version ?? '',
     title: form?.title ?? '',
     description: form?.description ?? '',
     mode: form?.mode ?? 'praesenz',

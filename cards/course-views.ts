@@ -94,6 +94,7 @@ function courseCardOf(
         open && seat?.state === 'registered' ? t.courseCalendar : t.courseCalendarRemove,
       attendees: view.organiser,
       announce: view.organiser && open,
+      edit: view.organiser && open,
       cancelCourse: view.organiser && open,
     },
   });

@@ -27,6 +27,8 @@ export interface CourseCardData {
     calendarTitle: string;
     attendees: boolean;
     announce: boolean;
+    /** Organisers: "Bearbeiten" (in the body: the card already has five actions) opens the form. */
+    edit: boolean;
     cancelCourse: boolean;
   };
 }

@@ -3,7 +3,7 @@
  * exactly the rules of `lotse courses import`, and its problems are told in form terms.
  */
 import { stringify } from 'csv-stringify/sync';
-import { COURSE_CSV_HEADER } from '../services/courses';
+import { COURSE_CSV_HEADER, localTimeOf, type Course } from '../services/courses';
 
 export const FORM_SESSIONS = 3;
 
@@ -26,7 +26,7 @@ export function readCourseForm(value: Record<string, unknown>): CourseForm {
   return {
     title: text('title'),
     description: text('description'),
-    sessions: Array.from({ length: FORM_SESSIONS }, (_, i) => ({
+    sessions: Array.from({ length: sessionRowsIn(value) }, (_, i) => ({
       date: text(`date${i + 1}`),
       start: text(`start${i + 1}`),
       end: text(`end${i + 1}`),
@@ -39,6 +39,48 @@ export function readCourseForm(value: Record<string, unknown>): CourseForm {
     deadlineTime: text('deadlineTime') || '12:00',
     audience: text('audience') || 'alle',
   };
+}
+
+/** The form shows at least FORM_SESSIONS rows; an edited course with more shows them all. */
+function sessionRowsIn(value: Record<string, unknown>): number {
+  let rows = FORM_SESSIONS;
+  while (`date${rows + 1}` in value || `start${rows + 1}` in value) rows++;
+  return rows;
+}
+
+/** A stored course as the form shows it for editing: Berlin wall-clock dates and times. */
+export function courseFormOf(course: Course): CourseForm {
+  const [deadlineDate = '', deadlineTime = ''] = localTimeOf(course.registrationDeadline).split(
+    'T',
+  );
+  return {
+    title: course.title,
+    description: course.description,
+    sessions: course.sessions.map((session) => {
+      const [date = '', start = ''] = localTimeOf(session.start).split('T');
+      return { date, start, end: localTimeOf(session.end).slice(11), place: session.place ?? '' };
+    }),
+    mode: course.mode,
+    link: course.sessions.find((session) => session.onlineLink)?.onlineLink ?? '',
+    capacity: String(course.capacity),
+    deadlineDate,
+    deadlineTime,
+    audience: audienceText(course.audience),
+  };
+}
+
+/** The import's `Zielgruppe` column for an audience (its parser reads this back). */
+function audienceText(audience: Course['audience']): string {
+  switch (audience.kind) {
+    case 'everyone':
+      return 'alle';
+    case 'lotsen':
+      return 'lotsen';
+    case 'units':
+      return audience.departments.join('|');
+    case 'group':
+      return `gruppe:${audience.groupId}`;
+  }
 }
 
 /** The sessions someone started to fill in; completely empty rows do not count. */

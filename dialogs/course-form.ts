@@ -1,17 +1,20 @@
 /**
- * "kurs anlegen": organisers create a course with a form in Teams. The form becomes the rows
+ * "kurs anlegen": organisers create a course with a form in Teams; "Bearbeiten" on their
+ * course card opens the same form filled from the course. The form becomes the rows
  * of a course CSV and goes through the same check and save as `lotse courses import`, so both
  * ways refuse the same mistakes; a refused form comes back with every problem and every value.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { courseFormCard, strings } from '../cards';
 import {
   FORM_SESSIONS,
   courseCsvOf,
+  courseFormOf,
   filledSessions,
   formProblemsOf,
   readCourseForm,
 } from './course-form-csv';
+import type { Course } from '../services/courses';
 import { showCourse } from './courses';
 import type { DialogServices } from './services';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
@@ -37,9 +40,8 @@ export async function createCourseFromForm(
       courseFormCard(turn.language, { form, problems, sessionCount: FORM_SESSIONS }),
     );
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
-  const actor = { id: (turn.identity.aadObjectId as string).toLowerCase() };
   const courseId = newCourseId();
-  const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actor);
+  const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn));
   if (!imported.ok) return refuse(formProblemsOf(imported.problems));
   // The form stays visible without its button, so it cannot create the course twice.
   await replaceSubmittedCard(
@@ -48,6 +50,97 @@ export async function createCourseFromForm(
   );
   await sendText(turn, t.courseFormCreated.replace('{title}', form.title));
   await showCourse(turn, services, { courseId });
+}
+
+/** "Bearbeiten" on the organiser's course card: the same form, filled from the course. */
+export async function showCourseEditForm(
+  turn: Turn,
+  services: DialogServices,
+  value: Record<string, unknown>,
+): Promise<void> {
+  const t = strings[turn.language];
+  if (!(await mayOrganise(turn, services))) return sendText(turn, t.courseFormNotOrganiser);
+  const course = await editableCourse(turn, services, value.courseId);
+  if (!course) return;
+  const form = courseFormOf(course);
+  await sendCard(
+    turn,
+    courseFormCard(turn.language, {
+      form,
+      sessionCount: Math.max(FORM_SESSIONS, form.sessions.length),
+      edit: { courseId: course.id, version: formVersionOf(course) },
+    }),
+  );
+}
+
+/**
+ * What the form shows of the course, as a short fingerprint: a submit whose form was filled
+ * before someone else changed the course is stale. Registrations do not count, so a popular
+ * course can still be edited while people sign up.
+ */
+export function formVersionOf(course: Course): string {
+  const { id, title, description, mode, capacity, registrationDeadline, audience, sessions } =
+    course;
+  const shown = [id, title, description, mode, capacity, registrationDeadline, audience, sessions];
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
+}
+
+/**
+ * The edit form's submit: checked and saved as a re-import of the course's CSV rows, so the
+ * import's change handling runs (cards updated in place, notices, reminders moved). A form
+ * filled from an older state of the course (another edit, an import) is refused, as is a
+ * forged course id.
+ */
+export async function updateCourseFromForm(
+  turn: Turn,
+  services: DialogServices,
+  value: Record<string, unknown>,
+): Promise<void> {
+  const t = strings[turn.language];
+  if (!(await mayOrganise(turn, services))) return sendText(turn, t.courseFormNotOrganiser);
+  const course = await editableCourse(turn, services, value.courseId);
+  if (!course) return;
+  if (value.version !== formVersionOf(course)) return sendText(turn, t.courseFormStale);
+  const form = readCourseForm(value);
+  const edit = { courseId: course.id, version: formVersionOf(course) };
+  const sessionCount = form.sessions.length;
+  const refuse = (problems: string[]) =>
+    replaceSubmittedCard(
+      turn,
+      courseFormCard(turn.language, { form, problems, sessionCount, edit }),
+    );
+  if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
+  const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn));
+  if (!imported.ok) return refuse(formProblemsOf(imported.problems));
+  await replaceSubmittedCard(
+    turn,
+    courseFormCard(turn.language, { form, sessionCount, edit, done: true }),
+  );
+  const changed = imported.saved.some((saved) => saved.outcome === 'updated');
+  const told = changed ? t.courseFormSaved : t.courseFormUnchanged;
+  await sendText(turn, told.replace('{title}', form.title));
+}
+
+async function editableCourse(
+  turn: Turn,
+  services: DialogServices,
+  courseId: unknown,
+): Promise<Course | undefined> {
+  const t = strings[turn.language];
+  const course = typeof courseId === 'string' ? await services.courses.get(courseId) : undefined;
+  if (!course) {
+    await sendText(turn, t.courseUnknown);
+    return undefined;
+  }
+  if (course.status === 'cancelled') {
+    await sendText(turn, t.courseFormCancelled);
+    return undefined;
+  }
+  return course;
+}
+
+function actorOf(turn: Turn): { id: string } {
+  return { id: (turn.identity.aadObjectId as string).toLowerCase() };
 }
 
 /** Unguessable enough not to collide, short enough to read in a CSV export. */

@@ -24,6 +24,15 @@ export const de = {
   courseFormCreated:
     'Der Kurs „{title}“ ist angelegt. Mit „kurse“ sehen Sie ihn und können ihn ankündigen.',
   courseFormNotOrganiser: 'Kurse können nur Organisatorinnen und Organisatoren anlegen.',
+  courseFormEditHeading: 'Kurs bearbeiten',
+  courseFormSave: 'Änderungen speichern',
+  courseFormSaved:
+    'Die Änderungen am Kurs „{title}“ sind gespeichert. Bereits verschickte Karten sind aktualisiert, Angemeldete werden benachrichtigt.',
+  courseFormUnchanged: 'Am Kurs „{title}“ hat sich nichts geändert.',
+  courseFormStale:
+    'Der Kurs wurde inzwischen geändert. Bitte öffnen Sie das Formular mit „Bearbeiten“ neu; nichts wurde gespeichert.',
+  courseFormCancelled: 'Ein abgesagter Kurs kann nicht mehr bearbeitet werden.',
+  courseEdit: 'Bearbeiten',
   commandNewCourse: 'kurs anlegen',
   commandNewCourseText: 'legt einen Kurs mit Terminen, Plätzen und Anmeldeschluss an',
 };
@@ -53,6 +62,15 @@ export const en: typeof de = {
   courseFormCreated:
     'The course "{title}" has been created. "courses" shows it, and you can announce it there.',
   courseFormNotOrganiser: 'Only organisers can create courses.',
+  courseFormEditHeading: 'Edit course',
+  courseFormSave: 'Save changes',
+  courseFormSaved:
+    'The changes to the course "{title}" are saved. Cards already sent are updated, registered people are notified.',
+  courseFormUnchanged: 'Nothing changed in the course "{title}".',
+  courseFormStale:
+    'The course has changed in the meantime. Please open the form again with "Edit"; nothing was saved.',
+  courseFormCancelled: 'A cancelled course can no longer be edited.',
+  courseEdit: 'Edit',
   commandNewCourse: 'new course',
   commandNewCourseText: 'creates a course with sessions, seats and registration deadline',
 };

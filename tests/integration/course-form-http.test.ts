@@ -1,6 +1,8 @@
 import { ManualClock } from '../../services/clock';
+import { AUDIT_CONTAINER, type AuditEntry } from '../../services/audit';
 import { COURSES_CONTAINER, type Course } from '../../services/courses';
 import { queryAll } from '../../services/storage';
+import { cardProblems } from '../support/card-validation';
 import { ConnectorDouble, type Activity } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
@@ -89,6 +91,97 @@ describe('creating a course with the form in Teams', () => {
         { start: '2027-03-09T12:00:00.000Z', end: '2027-03-09T14:00:00.000Z' },
         { start: '2027-03-16T12:00:00.000Z', end: '2027-03-16T14:00:00.000Z' },
       ],
+    });
+  });
+
+  describe('editing it with the same form', () => {
+    const click = (user: typeof alex, value: Record<string, unknown>, replyToId?: string) =>
+      connector.say(bot.messagesUrl, { user, value, replyToId });
+    const submitOf = (activity: Activity | undefined) => {
+      const card = (activity?.attachments as Array<{ content: Record<string, unknown> }>)[0];
+      const actions = card?.content.actions as Array<{ data: Record<string, unknown> }>;
+      return actions[0]?.data ?? {};
+    };
+    let course: Course;
+    let confirmationId: string;
+
+    beforeAll(async () => {
+      await connector.install(bot.messagesUrl, alex);
+      [course] = (await storedCourses()) as [Course];
+      const registered = await click(alex, { verb: 'course.register', courseId: course.id });
+      confirmationId = String(registered.replies.at(-1)?.id);
+      [course] = (await storedCourses()) as [Course];
+    });
+
+    it('offers "Bearbeiten" on the organiser’s course card only', async () => {
+      const mine = await click(isaiah, { verb: 'course.show', courseId: course.id });
+      expect(readable(mine.replies.at(-1))).toContain('"verb":"course.edit"');
+      const theirs = await click(alex, { verb: 'course.show', courseId: course.id });
+      expect(readable(theirs.replies.at(-1))).not.toContain('course.edit');
+    });
+
+    it('refuses forged edits: someone else, an unknown course, a form older than the course', async () => {
+      const shown = await click(isaiah, { verb: 'course.edit', courseId: course.id });
+      const submit = { ...form, ...submitOf(shown.replies[0]), place1: 'Rathaus, Saal 1' };
+      expect(submit).toMatchObject({ verb: 'course.update', courseId: course.id });
+
+      const byAlex = await click(alex, submit);
+      expect(readable(byAlex.replies[0])).toContain('nur Organisatorinnen und Organisatoren');
+      const unknown = await click(isaiah, { ...submit, courseId: 'K-gibtesnicht' });
+      expect(readable(unknown.replies[0])).toContain('Diesen Kurs gibt es nicht');
+      const stale = await click(isaiah, { ...submit, version: 'aus-einer-alten-Karte' });
+      expect(readable(stale.replies[0])).toContain('inzwischen geändert');
+      expect((await storedCourses())[0]).toEqual(course);
+    });
+
+    it('shows the edit form filled in Berlin time, and refuses a wrong change in the form', async () => {
+      const shown = await click(isaiah, { verb: 'course.edit', courseId: course.id });
+      const card = readable(shown.replies[0]);
+      const [attachment] = shown.replies[0]?.attachments as Array<{
+        content: Record<string, unknown>;
+      }>;
+      expect(cardProblems(attachment?.content ?? {})).toEqual([]);
+      expect(card).toContain('Kurs bearbeiten');
+      expect(card).toContain('"id":"start2","label":"Beginn","value":"13:00"');
+      const submit = { ...form, ...submitOf(shown.replies[0]), deadlineDate: '2027-03-20' };
+      const refused = await click(isaiah, submit, String(shown.replies[0]?.id));
+      const shownAgain = refused.calls.find((c) => c.op === 'update');
+      expect(readable(shownAgain?.activity)).toContain('Feld „Anmeldeschluss“');
+      expect(readable(shownAgain?.activity)).toContain('"value":"2027-03-20"');
+      expect((await storedCourses())[0]).toEqual(course);
+    });
+
+    it('saves a new place through the change handling: sent cards updated, the registered told', async () => {
+      const shown = await click(isaiah, { verb: 'course.edit', courseId: course.id });
+      const submit = {
+        ...form,
+        ...submitOf(shown.replies[0]),
+        place1: 'Rathaus, Saal 1',
+        place2: 'Rathaus, Saal 1',
+      };
+      const saved = await click(isaiah, submit, String(shown.replies[0]?.id));
+      expect(readable(saved.replies.at(-1))).toContain('Änderungen am Kurs');
+      const [stored] = await storedCourses();
+      expect(stored?.sessions.map((s) => s.place)).toEqual(['Rathaus, Saal 1', 'Rathaus, Saal 1']);
+      expect(stored?.version).toBe(course.version + 1);
+      const audit: AuditEntry[] = [];
+      for await (const entry of queryAll<AuditEntry>(bot.store, AUDIT_CONTAINER)) audit.push(entry);
+      expect(audit.filter((e) => e.action === 'course.change')).toEqual([
+        expect.objectContaining({ actor: { id: isaiah.aadObjectId }, target: course.id }),
+      ]);
+
+      const before = connector.calls.length;
+      await bot.scheduler.runDue();
+      const calls = connector.calls.slice(before);
+      const confirmation = calls.find((c) => c.op === 'update' && c.activityId === confirmationId);
+      expect(readable(confirmation?.activity)).toContain('Rathaus, Saal 1');
+      const notices = calls.filter(
+        (c) => c.op === 'send' && c.conversationId === connector.conversationIdOf(alex),
+      );
+      expect(readable(notices[0]?.activity)).toContain('Kurs geändert');
+      // The same form again is older than the course now.
+      const again = await click(isaiah, submit);
+      expect(readable(again.replies[0])).toContain('inzwischen geändert');
     });
   });
 });

@@ -28,3 +28,24 @@ export const refused = cardSample('course form again with the import rules’ pr
     ],
   }),
 );
+
+export const edit = cardSample('course form filled from a stored course, to edit it', (language) =>
+  courseFormCard(language, {
+    sessionCount: 3,
+    edit: { courseId: 'K-1a2b3c4d5e', version: 'Zq3xK1vT0bW9aE2c' },
+    form: {
+      title: 'Outlook-Kalender im Team',
+      description: 'Gemeinsame Kalender, Freigaben und Besprechungsräume.',
+      sessions: [
+        { date: '2027-03-09', start: '13:00', end: '15:00', place: '' },
+        { date: '2027-03-16', start: '13:00', end: '15:00', place: '' },
+      ],
+      mode: 'online',
+      link: 'https://teams.microsoft.com/l/meetup-join/beispiel',
+      capacity: '8',
+      deadlineDate: '2027-03-05',
+      deadlineTime: '12:00',
+      audience: 'Bürgeramt|Ordnungsamt',
+    },
+  }),
+);

@@ -24,6 +24,7 @@ const noActions: CourseCardData['actions'] = {
   calendarTitle: '',
   attendees: false,
   announce: false,
+  edit: false,
   cancelCourse: false,
 };
 
@@ -98,6 +99,7 @@ export const fullyBookedOrganiser = cardSample(
         waitlist: true,
         attendees: true,
         announce: true,
+        edit: true,
         cancelCourse: true,
       },
     });

@@ -1,4 +1,9 @@
-import { courseCsvOf, formProblemsOf, readCourseForm } from '../../../dialogs/course-form-csv';
+import {
+  courseCsvOf,
+  courseFormOf,
+  formProblemsOf,
+  readCourseForm,
+} from '../../../dialogs/course-form-csv';
 import { readCourseCsv } from '../../../services/courses';
 
 const now = new Date('2027-02-01T10:00:00Z');
@@ -48,5 +53,26 @@ describe('the course form as import rows', () => {
     expect(problems.some((p) => p.startsWith('Termin 1, Feld „Ende“'))).toBe(true);
     expect(problems.some((p) => p.startsWith('Feld „Plaetze“'))).toBe(true);
     expect(problems.every((p) => !p.startsWith('Zeile'))).toBe(true);
+  });
+
+  it('fills the edit form from a stored course so that it reads back as the same draft', () => {
+    const read = readCourseCsv(
+      courseCsvOf(readCourseForm({ ...submitted, audience: 'Bürgeramt|Ordnungsamt' }), 'K-3'),
+      now,
+      new Map(),
+    );
+    const draft = read.ok ? read.courses[0]?.draft : undefined;
+    if (!draft) throw new Error('the submitted form must read');
+    const stored = { ...draft, organiser: 'x', version: 1, status: 'open' as const };
+    const course = { ...stored, reminders: [], seats: [], firstStart: '', lastEnd: '' };
+    const form = courseFormOf({ ...course, createdAt: '', updatedAt: '' });
+    // Berlin wall-clock times again, in summer and in winter.
+    expect(form.sessions).toEqual([
+      { date: '2027-03-02', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2' },
+      { date: '2027-07-06', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2' },
+    ]);
+    expect(form).toMatchObject({ deadlineDate: '2027-02-28', deadlineTime: '12:00' });
+    const again = readCourseCsv(courseCsvOf(form, 'K-3'), now, new Map());
+    expect(again.ok && again.courses[0]?.draft).toEqual(draft);
   });
 });
