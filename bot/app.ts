@@ -28,7 +28,10 @@ import {
   Audiences,
   BroadcastWorker,
   Broadcasts,
-  DELIVERIES_CONTAINER,
+  ProactiveSender,
+  broadcastPrivacySource,
+  broadcastRetentionRules,
+  createAppRateGate,
   DeliveryReports,
 } from '../services/broadcast';
 import { DOWNLOADS_CONTAINER, OneTimeLinks } from '../services/downloads';
@@ -93,13 +96,21 @@ export async function startApp(
     logger,
     intervalMs: config.scheduler.intervalMs,
   });
+  // One rate budget for every proactive message (tickets, courses, announcements): the
+  // broadcast worker's rate sharing splits it among instances. Counted in real time, also
+  // when tests move the business clock: Teams counts requests, not business days.
+  const rateGate = createAppRateGate({ requestsPerSecond: config.broadcast.requestsPerSecond });
+  const sender = new ProactiveSender(
+    new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+    rateGate,
+  );
   const tickets = new Tickets({
     store,
     clock,
     directory,
     scheduler,
     logger,
-    sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+    sender,
     views: ticketViews,
     settings: config.tickets,
     appInstaller:
@@ -107,7 +118,6 @@ export async function startApp(
       appInstallerFromConfig(config.teamsAppInstall, config.directory, logger),
   });
   const audit = new AuditLog(store, clock);
-  const sender = new ConnectorSender({ tokens: tokenSourceFor(config.credentials) });
   const audiences = new Audiences(store, directory);
   const announcements = {
     broadcasts: new Broadcasts({
@@ -125,7 +135,9 @@ export async function startApp(
   const broadcastWorker = config.broadcast.worker
     ? new BroadcastWorker({
         store,
-        sender,
+        // The raw sender: the worker paces and retries at the shared gate itself.
+        sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+        gate: rateGate,
         resolveAudience: audiences.resolve,
         clock: options.clock,
         logger,
@@ -140,7 +152,7 @@ export async function startApp(
     scheduler,
     audit,
     logger,
-    sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
+    sender,
     views: coursePresenter(config.publicBaseUrl),
     settings: courseSettingsFrom(config),
   });
@@ -158,6 +170,7 @@ export async function startApp(
         (subject) => subject.aadObjectId ?? '',
       ),
       coursePrivacySource(courses),
+      broadcastPrivacySource(store),
     ],
     store,
     audit,
@@ -238,13 +251,7 @@ export async function startApp(
         config.retention.ticketsDays,
         [{ field: 'active', op: '=', value: false }],
       ),
-      olderThan(
-        'Zustellungen',
-        store,
-        DELIVERIES_CONTAINER,
-        'updatedAt',
-        config.retention.deliveriesDays,
-      ),
+      ...broadcastRetentionRules(store, config.retention.deliveriesDays),
       olderThan(
         'erledigte Aufgaben',
         store,
@@ -285,6 +292,7 @@ export async function startApp(
       await scheduler.stop();
       clearInterval(reportCards);
       await broadcastWorker?.stop();
+      rateGate.close();
       await store.close();
     },
   };

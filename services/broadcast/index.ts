@@ -34,6 +34,7 @@ export {
   type Submitted,
 } from './broadcasts';
 export { DeliveryReports, summarise, type DeliveryReport } from './report';
+export { broadcastPrivacySource, broadcastRetentionRules } from './personal-data';
 export { BroadcastWorker, type BroadcastWorkerOptions } from './pipeline/worker';
 export {
   DEFAULT_RETRY_POLICY,
@@ -49,3 +50,6 @@ export {
   type RateWindow,
 } from './rate/conversation-limiter';
 export { RequestLog } from './rate/request-log';
+export { RateGate } from './rate/gate';
+export { createAppRateGate, type AppRateOptions } from './rate/app-rate';
+export { ProactiveSender, type ProactiveSenderOptions } from './proactive-sender';

@@ -58,7 +58,7 @@ export class DeliveryFlow {
 
   /** Due work plus requests waiting at the gate: how much this worker has in hand. */
   backlog(now: number): number {
-    return this.queue.readyCount(now) + this.marking + this.options.gate.waiting;
+    return this.queue.readyCount(now) + this.marking + this.options.gate.waitingOf(this);
   }
 
   /** Queues what each delivery of the run still needs; returns how many items. */
@@ -80,7 +80,7 @@ export class DeliveryFlow {
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.options.gate.close();
+    this.options.gate.abandon(this);
     while (this.inFlightCount > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
@@ -100,7 +100,7 @@ export class DeliveryFlow {
     const toMark: WorkItem[] = [];
     // Refill only when half empty, then to the full prefetch: one "sending" write then
     // covers many requests even at low rates.
-    const ahead = () => this.marking + gate.waiting;
+    const ahead = () => this.marking + gate.waitingOf(this);
     const refill = ahead() <= prefetch / 2;
     while (refill && this.inFlightCount < maxInFlight && ahead() < prefetch) {
       const item = this.queue.take(now, (conversation) => gate.conversationDelay(conversation));
@@ -178,7 +178,7 @@ export class DeliveryFlow {
       if (!current) return this.settle(run);
       let release: () => void;
       try {
-        release = await this.options.gate.acquire(item.conversationId);
+        release = await this.options.gate.acquire(item.conversationId, this);
       } catch (error) {
         if (error instanceof GateClosedError) return;
         throw error;

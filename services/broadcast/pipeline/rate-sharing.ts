@@ -27,7 +27,8 @@ export class RateSharing {
    */
   async join(): Promise<void> {
     const others = (await this.beat(true)) - 1;
-    if (others > 0) this.gate.holdUntil(this.now() + 2 * this.heartbeatMs + 1000);
+    // On the gate's own time: a shared app gate counts in real time, whatever the clock.
+    if (others > 0) this.gate.holdUntil(this.gate.now() + 2 * this.heartbeatMs + 1000);
   }
 
   /** The periodic heartbeat; returns how many workers are sending, this one included. */

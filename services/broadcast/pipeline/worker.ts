@@ -5,7 +5,6 @@
  * heartbeats let them split the app's rate.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock, type Clock } from '../../clock';
 import { silentLogger, type Logger } from '../../logging';
@@ -22,13 +21,10 @@ import {
   type Delivery,
   type DeliveryBatch,
 } from '../model';
-import {
-  ConversationLimiter,
-  TEAMS_CONVERSATION_WINDOWS,
-  type RateWindow,
-} from '../rate/conversation-limiter';
-import { RateGate } from '../rate/gate';
-import { GlobalLimiter, type GlobalLimiterOptions } from '../rate/global-limiter';
+import { createAppRateGate } from '../rate/app-rate';
+import type { RateWindow } from '../rate/conversation-limiter';
+import type { RateGate } from '../rate/gate';
+import type { GlobalLimiterOptions } from '../rate/global-limiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy';
 import { BatchRun } from './batch-run';
 import { claimBatch, claimableBatches, finishBatch, holdBatch, releaseBatch } from './batches';
@@ -57,6 +53,11 @@ export interface BroadcastWorkerOptions {
   workerId?: string;
   /** Requests per second the app may make in the tenant; Teams allows 50. */
   requestsPerSecond?: number;
+  /**
+   * The app's rate budget shared with the proactive sender (createAppRateGate); when given,
+   * requestsPerSecond should match it, and limiter and conversationWindows are not used.
+   */
+  gate?: RateGate;
   /** Fine-tuning of the global limiter (margin, pacing, AIMD, longest 429 pause). */
   limiter?: Omit<GlobalLimiterOptions, 'requestsPerSecond'>;
   conversationWindows?: readonly RateWindow[];
@@ -90,6 +91,7 @@ export class BroadcastWorker {
   private readonly backlogTarget: number;
   private readonly maxRuns: number;
   private readonly gate: RateGate;
+  private readonly ownsGate: boolean;
   private readonly flow: DeliveryFlow;
   private readonly sharing: RateSharing;
   private readonly runs = new Map<string, BatchRun>();
@@ -115,15 +117,16 @@ export class BroadcastWorker {
     const rate = options.requestsPerSecond ?? 50;
     this.backlogTarget = Math.max(this.batchSize, Math.ceil(rate * 2));
     this.maxRuns = Math.max(4, Math.ceil((this.backlogTarget * 2) / this.batchSize));
-    this.gate = new RateGate(
-      new GlobalLimiter({
-        throttlePauseMs: retry.baseDelayMs,
-        ...options.limiter,
+    this.ownsGate = options.gate === undefined;
+    this.gate =
+      options.gate ??
+      createAppRateGate({
         requestsPerSecond: rate,
-      }),
-      new ConversationLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS),
-      options.clock ? () => this.now() : preciseNow,
-    );
+        limiter: options.limiter,
+        conversationWindows: options.conversationWindows,
+        throttlePauseMs: retry.baseDelayMs,
+        clock: options.clock,
+      });
     this.sharing = new RateSharing(
       this.store,
       this.workerId,
@@ -194,6 +197,7 @@ export class BroadcastWorker {
     this.stopping = true;
     for (const timer of this.timers) clearInterval(timer);
     await this.flow.stop();
+    if (this.ownsGate) this.gate.close();
     await this.preparing;
     const now = this.clock.now().toISOString();
     await Promise.all(
@@ -442,14 +446,6 @@ export class BroadcastWorker {
     const err = error instanceof Error ? { name: error.name, message: error.message } : { error };
     this.logger.error({ batchId, err, workerId: this.workerId }, 'broadcast worker error');
   }
-}
-
-/**
- * Sub-millisecond wall time from the monotonic clock: whole-ms `Date` readings would cost a
- * millisecond of margin on every window.
- */
-function preciseNow(): number {
-  return performance.timeOrigin + performance.now();
 }
 
 function shuffled<T>(items: T[]): T[] {

@@ -3,6 +3,8 @@ import type { GlobalLimiter } from './global-limiter';
 
 interface Waiter {
   conversationId: string;
+  /** Who waits (the delivery flow, the proactive sender), to count or turn away its own. */
+  owner?: object;
   resolve: (answered: () => void) => void;
   reject: (error: Error) => void;
 }
@@ -25,6 +27,7 @@ export class GateClosedError extends Error {
  */
 export class RateGate {
   private waiters: Waiter[] = [];
+  private readonly waitingByOwner = new Map<object, number>();
   private timer?: NodeJS.Timeout;
   private closed = false;
 
@@ -32,17 +35,18 @@ export class RateGate {
     readonly global: GlobalLimiter,
     readonly conversations: ConversationLimiter,
     /** Epoch ms, as precise as available (the limits are counted to the millisecond). */
-    private readonly now: () => number,
+    readonly now: () => number,
   ) {}
 
   /**
    * Resolves when one request into the conversation may go out, and counts it. Call the
    * function it resolves to once the request is answered (or failed).
    */
-  acquire(conversationId: string): Promise<() => void> {
+  acquire(conversationId: string, owner?: object): Promise<() => void> {
     if (this.closed) return Promise.reject(new GateClosedError());
     return new Promise((resolve, reject) => {
-      this.waiters.push({ conversationId, resolve, reject });
+      this.waiters.push({ conversationId, owner, resolve, reject });
+      if (owner) this.waitingByOwner.set(owner, this.waitingOf(owner) + 1);
       if (this.waiters.length === 1) this.pump();
     });
   }
@@ -74,12 +78,26 @@ export class RateGate {
     return this.waiters.length;
   }
 
+  /** Requests of one owner waiting at the gate. */
+  waitingOf(owner: object): number {
+    return this.waitingByOwner.get(owner) ?? 0;
+  }
+
+  /** Turns away one owner's waiters (it stops); the others keep their places. */
+  abandon(owner: object): void {
+    const leaving = this.waiters.filter((waiter) => waiter.owner === owner);
+    this.waiters = this.waiters.filter((waiter) => waiter.owner !== owner);
+    this.waitingByOwner.delete(owner);
+    for (const waiter of leaving) waiter.reject(new GateClosedError());
+  }
+
   /** Rejects every waiter; further acquires fail at once. */
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     const waiters = this.waiters;
     this.waiters = [];
+    this.waitingByOwner.clear();
     for (const waiter of waiters) waiter.reject(new GateClosedError());
   }
 
@@ -100,6 +118,7 @@ export class RateGate {
       });
       if (index < 0) return this.schedule(soonest);
       const [waiter] = this.waiters.splice(index, 1) as [Waiter];
+      if (waiter.owner) this.waitingByOwner.set(waiter.owner, this.waitingOf(waiter.owner) - 1);
       this.global.sent(now);
       this.conversations.record(waiter.conversationId, now);
       let answered = false;
