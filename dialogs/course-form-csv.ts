@@ -3,22 +3,13 @@
  * exactly the rules of `lotse courses import`, and its problems are told in form terms.
  */
 import { stringify } from 'csv-stringify/sync';
+import type { CourseFormData } from '../cards';
 import { COURSE_CSV_HEADER, localTimeOf, type Course } from '../services/courses';
 
 export const FORM_SESSIONS = 3;
 
-/** What the form's inputs carry (`YYYY-MM-DD`, `HH:mm`, Berlin). */
-export interface CourseForm {
-  title: string;
-  description: string;
-  sessions: Array<{ date: string; start: string; end: string; place: string }>;
-  mode: string;
-  link: string;
-  capacity: string;
-  deadlineDate: string;
-  deadlineTime: string;
-  audience: string;
-}
+/** What the form's inputs carry (`YYYY-MM-DD`, `HH:mm`, Berlin): the card's own data. */
+export type CourseForm = CourseFormData;
 
 export function readCourseForm(value: Record<string, unknown>): CourseForm {
   const text = (key: string) =>
