@@ -1,12 +1,18 @@
 /**
  * `npm run serve`: the bot alone — what production, tests and benchmarks start.
- * Build config, build the app, listen; stop gracefully on SIGTERM/SIGINT.
+ * Start telemetry, build config, build the app, listen; stop gracefully on SIGTERM/SIGINT.
  */
-import { ConfigError, loadConfig } from '../services/config';
-import { createLogger } from '../services/logging';
-import { startApp } from './app';
+import { readTelemetryConfig } from '../services/telemetry-config';
+import { startTelemetry } from './telemetry';
 
 async function main(): Promise<void> {
+  // Telemetry first: its instrumentations only see the modules loaded after it, and the
+  // config already loads the Azure SDKs. Hence the dynamic imports below.
+  const telemetry = await startTelemetry(readTelemetryConfig(process.env));
+  const { loadConfig } = await import('../services/config');
+  const { createLogger } = await import('../services/logging');
+  const { startApp } = await import('./app');
+
   const config = loadConfig(process.env);
   const logger = createLogger({
     level: config.logLevel,
@@ -26,20 +32,23 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'Beende: nehme keine Anfragen mehr an, laufende werden abgeschlossen');
-    bot.close().then(
-      () => process.exit(0),
-      (error: Error) => {
-        logger.error({ err: { message: error.message } }, 'Beenden fehlgeschlagen');
-        process.exit(1);
-      },
-    );
+    bot
+      .close()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          logger.error({ err: { message: error.message } }, 'Beenden fehlgeschlagen');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof Error && error.name === 'ConfigError') {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(

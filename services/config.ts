@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DirectoryConfigError, readDirectoryConfig, type DirectoryOptions } from './directory';
 import { defaultThresholds } from './knowledge';
+import { connectionStringSchema } from './telemetry-config';
 
 const DEFAULT_SQLITE_PATH = './data/digitallotse.db';
 
@@ -104,6 +105,9 @@ const environmentSchema = z.object({
     ),
   COURSE_REMINDERS_ON_WEEKENDS: flag,
   COURSE_CALENDAR_EMAIL: optionalText.pipe(z.email().optional()),
+
+  /** Set: requests and dependencies are traced to Application Insights (bot/telemetry). */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: connectionStringSchema,
 });
 
 export type Environment = Record<string, string | undefined>;

@@ -240,8 +240,9 @@ var appSettings = {
   COURSE_REMINDERS_ON_WEEKENDS: 'false'
   COURSE_CALENDAR_EMAIL: courseCalendarEmail
 
+  // The app exports its own, redacted telemetry (bot/telemetry); App Service's agent
+  // (ApplicationInsightsAgent_EXTENSION_VERSION) stays off, it would send an unredacted copy.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
 
   // Oryx builds the uploaded source; NODE_ENV=production would drop the devDependencies
   // that `npm run build` (tsc) needs, hence the explicit install, build and prune.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../services/config';
+import { readTelemetryConfig } from '../../services/telemetry-config';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -22,6 +23,24 @@ describe('configuration', () => {
     expect(config.port).toBe(3978);
     expect(config.store).toEqual({ kind: 'sqlite', path: './data/digitallotse.db' });
     expect(config.directory.kind).toBe('demo');
+  });
+
+  it('turns telemetry on only with an Application Insights connection string', () => {
+    const connectionString = `InstrumentationKey=${APP_ID};IngestionEndpoint=https://example.invalid/`;
+    expect(readTelemetryConfig({})).toBeUndefined();
+    expect(readTelemetryConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: ' ' })).toBeUndefined();
+    expect(
+      readTelemetryConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }),
+    ).toEqual({ connectionString });
+    expect(() =>
+      loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: connectionString }),
+    ).not.toThrow();
+  });
+
+  it('names the telemetry variable when its connection string is malformed', () => {
+    expect(
+      problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.invalid' }).join(),
+    ).toMatch(/^APPLICATIONINSIGHTS_CONNECTION_STRING: .*InstrumentationKey/);
   });
 
   it('keeps loopback in local mode even when HOST asks for more', () => {
