@@ -243,6 +243,8 @@ var appSettings = {
   // The app exports its own, redacted telemetry (bot/telemetry); App Service's agent
   // (ApplicationInsightsAgent_EXTENSION_VERSION) stays off, it would send an unredacted copy.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  // The cloud role name in Application Insights (the application map, filters).
+  OTEL_SERVICE_NAME: 'digitallotse'
 
   // Oryx builds the uploaded source; NODE_ENV=production would drop the devDependencies
   // that `npm run build` (tsc) needs, hence the explicit install, build and prune.

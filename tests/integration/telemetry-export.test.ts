@@ -1,6 +1,6 @@
 /**
- * With a connection string, the real bot process exports its requests and dependencies to
- * Application Insights — here a local server in place of the ingestion endpoint — and the
+ * With a connection string, the real bot process exports its requests, dependencies and logs
+ * to Application Insights — here a local server in place of the ingestion endpoint — and the
  * envelopes carry neither message text nor e-mail addresses nor one-time tokens.
  *
  * The exporter turns every `http://` ingestion endpoint into `https://`, so the local
@@ -96,7 +96,7 @@ describe('telemetry export to Application Insights', () => {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
         PORT: String(port),
         SQLITE_PATH: join(dataDir, 'bot.db'),
         NODE_EXTRA_CA_CERTS: caFile,
@@ -110,7 +110,8 @@ describe('telemetry export to Application Insights', () => {
           tracesPerSecond: 0,
         }),
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The logs on stdout are what is exported; the test reads them at the ingestion end.
+      stdio: ['ignore', 'ignore', 'inherit'],
     });
     const url = `http://127.0.0.1:${port}`;
     try {
@@ -161,6 +162,20 @@ describe('telemetry export to Application Insights', () => {
       .map((envelope) => String(envelope.data!.baseData!.data));
     expect(dependencies).toEqual(
       expect.arrayContaining([expect.stringMatching(/\/v3\/conversations\/\{id\}\/activities/)]),
+    );
+  });
+
+  it('exports the logs as they are written, at their level', () => {
+    const logs = envelopes
+      .filter((envelope) => envelope.data?.baseType === 'MessageData')
+      .map((envelope) => envelope.data!.baseData!);
+    expect(logs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: expect.stringMatching(/^Beende: nehme keine Anfragen mehr an/),
+          severityLevel: 'Information',
+        }),
+      ]),
     );
   });
 
