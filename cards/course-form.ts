@@ -1,3 +1,4 @@
+import { Duration } from 'luxon';
 import { renderCard, type CardAttachment } from './render';
 import { strings, type Language } from './strings';
 import template from './templates/course-form.json';
@@ -12,9 +13,17 @@ export interface CourseFormData {
   deadlineDate: string;
   deadlineTime: string;
   audience: string;
+  /**
+   * Chosen reminder offsets, comma-separated ISO 8601 durations (`P7D,PT1H`); absent in a
+   * submit from a form that did not offer them (left as they are).
+   */
+  reminders?: string;
 }
 
 const EMPTY_SESSION = { date: '', start: '', end: '', place: '' };
+
+/** The reminders the form offers; a course's other offsets (set by CLI) are offered too. */
+const OFFERED_REMINDERS = ['P7D', 'P3D', 'P1D', 'PT1H'];
 
 /**
  * The organisers' form for a new course, filled again with the problems after a refusal.
@@ -47,6 +56,8 @@ export function courseFormCard(
     deadlineDate: form?.deadlineDate ?? '',
     deadlineTime: form?.deadlineTime ?? '12:00',
     audience: form?.audience ?? 'alle',
+    reminders: form?.reminders ?? '',
+    reminderChoices: reminderChoices(language, form?.reminders ?? ''),
     // Input ids are numbered: date1, start1, end1, place1, …
     sessions: Array.from({ length: data.sessionCount }, (_, i) => ({
       ...(form?.sessions[i] ?? EMPTY_SESSION),
@@ -56,4 +67,22 @@ export function courseFormCard(
     done: data.done ?? false,
     problems: (data.problems ?? []).map((problem) => `- ${problem}`).join('\n'),
   });
+}
+
+/** Offered and chosen offsets, the earliest reminder first: "7 Tage vorher", … */
+function reminderChoices(
+  language: Language,
+  chosen: string,
+): Array<{ title: string; value: string }> {
+  const durations = [...new Set([...OFFERED_REMINDERS, ...chosen.split(',')])]
+    .map((offset) => ({ offset, duration: Duration.fromISO(offset.trim()) }))
+    .filter(({ duration }) => duration.isValid && duration.as('minutes') > 0)
+    .sort((a, b) => b.duration.as('minutes') - a.duration.as('minutes'));
+  return durations.map(({ offset, duration }) => ({
+    title: strings[language].courseFormReminderBefore.replace(
+      '{duration}',
+      duration.reconfigure({ locale: language }).toHuman(),
+    ),
+    value: offset.trim(),
+  }));
 }

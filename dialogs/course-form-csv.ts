@@ -4,7 +4,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CourseFormData } from '../cards';
-import { COURSE_CSV_HEADER, localTimeOf, type Course } from '../services/courses';
+import { COURSE_CSV_HEADER, localTimeOf, readOffset, type Course } from '../services/courses';
 
 export const FORM_SESSIONS = 3;
 
@@ -29,7 +29,48 @@ export function readCourseForm(value: Record<string, unknown>): CourseForm {
     deadlineDate: text('deadlineDate'),
     deadlineTime: text('deadlineTime') || '12:00',
     audience: text('audience') || 'alle',
+    ...(typeof value.reminders === 'string' && { reminders: text('reminders') }),
   };
+}
+
+/** The empty form for a new course: no sessions yet, the default reminders chosen. */
+export function newCourseForm(defaultReminders: readonly string[]): CourseForm {
+  return {
+    title: '',
+    description: '',
+    sessions: [],
+    mode: 'praesenz',
+    link: '',
+    capacity: '',
+    deadlineDate: '',
+    deadlineTime: '12:00',
+    audience: 'alle',
+    reminders: defaultReminders.join(','),
+  };
+}
+
+/**
+ * The chosen reminder offsets (the multi-select's comma-separated values); none chosen is a
+ * choice too, a form without the field leaves them as they are (undefined). A value the form
+ * never offered is a problem, as the import would tell it.
+ */
+export function remindersOf(
+  form: CourseForm,
+): { ok: true; offsets: string[] | undefined } | { ok: false; problem: string } {
+  if (form.reminders === undefined) return { ok: true, offsets: undefined };
+  const offsets = [
+    ...new Set(
+      form.reminders
+        .split(',')
+        .map((offset) => offset.trim())
+        .filter((offset) => offset !== ''),
+    ),
+  ];
+  const invalid = offsets.find((offset) => !readOffset(offset));
+  if (invalid !== undefined) {
+    return { ok: false, problem: `Feld „Erinnerungen“: „${invalid}“ ist keine Zeitangabe.` };
+  }
+  return { ok: true, offsets };
 }
 
 /** The form shows at least FORM_SESSIONS rows; an edited course with more shows them all. */
@@ -57,6 +98,7 @@ export function courseFormOf(course: Course): CourseForm {
     deadlineDate,
     deadlineTime,
     audience: audienceText(course.audience),
+    reminders: course.reminders.join(','),
   };
 }
 

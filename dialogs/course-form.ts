@@ -12,7 +12,9 @@ import {
   courseFormOf,
   filledSessions,
   formProblemsOf,
+  newCourseForm,
   readCourseForm,
+  remindersOf,
 } from './course-form-csv';
 import type { Course } from '../services/courses';
 import { showCourse } from './courses';
@@ -23,7 +25,8 @@ export async function showCourseForm(turn: Turn, services: DialogServices): Prom
   if (!(await mayOrganise(turn, services))) {
     return sendText(turn, strings[turn.language].courseFormNotOrganiser);
   }
-  await sendCard(turn, courseFormCard(turn.language, { sessionCount: FORM_SESSIONS }));
+  const form = newCourseForm(services.courses.defaultReminders);
+  await sendCard(turn, courseFormCard(turn.language, { form, sessionCount: FORM_SESSIONS }));
 }
 
 export async function createCourseFromForm(
@@ -40,8 +43,12 @@ export async function createCourseFromForm(
       courseFormCard(turn.language, { form, problems, sessionCount: FORM_SESSIONS }),
     );
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
+  const reminders = remindersOf(form);
+  if (!reminders.ok) return refuse([reminders.problem]);
   const courseId = newCourseId();
-  const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn));
+  const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn), {
+    reminders: reminders.offsets,
+  });
   if (!imported.ok) return refuse(formProblemsOf(imported.problems));
   // The form stays visible without its button, so it cannot create the course twice.
   await replaceSubmittedCard(
@@ -79,9 +86,12 @@ export async function showCourseEditForm(
  * course can still be edited while people sign up.
  */
 export function formVersionOf(course: Course): string {
-  const { id, title, description, mode, capacity, registrationDeadline, audience, sessions } =
-    course;
-  const shown = [id, title, description, mode, capacity, registrationDeadline, audience, sessions];
+  const { id, title, description, mode, capacity, registrationDeadline, audience } = course;
+  const { sessions, reminders } = course;
+  const shown = [
+    [id, title, description, mode, capacity, registrationDeadline, audience],
+    [sessions, reminders],
+  ];
   return createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
 }
 
@@ -110,7 +120,11 @@ export async function updateCourseFromForm(
       courseFormCard(turn.language, { form, problems, sessionCount, edit }),
     );
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
-  const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn));
+  const reminders = remindersOf(form);
+  if (!reminders.ok) return refuse([reminders.problem]);
+  const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn), {
+    reminders: reminders.offsets,
+  });
   if (!imported.ok) return refuse(formProblemsOf(imported.problems));
   await replaceSubmittedCard(
     turn,

@@ -19,6 +19,8 @@ export const de = {
   courseFormDeadlineDate: 'Anmeldeschluss (Datum)',
   courseFormDeadlineTime: 'Anmeldeschluss (Uhrzeit)',
   courseFormAudience: 'Zielgruppe: alle, lotsen, gruppe:<ID> oder Bereiche, getrennt durch |',
+  courseFormReminders: 'Erinnerungen an die Angemeldeten (vor jedem Termin)',
+  courseFormReminderBefore: '{duration} vorher',
   courseFormCreate: 'Kurs anlegen',
   courseFormNoSession: 'Bitte mindestens einen Termin mit Datum, Beginn und Ende angeben.',
   courseFormCreated:
@@ -57,6 +59,8 @@ export const en: typeof de = {
   courseFormDeadlineDate: 'Registration deadline (date)',
   courseFormDeadlineTime: 'Registration deadline (time)',
   courseFormAudience: 'Audience: alle, lotsen, gruppe:<id> or units separated by |',
+  courseFormReminders: 'Reminders to those registered (before each session)',
+  courseFormReminderBefore: '{duration} before',
   courseFormCreate: 'Create course',
   courseFormNoSession: 'Please give at least one session with date, start and end.',
   courseFormCreated:

@@ -87,6 +87,11 @@ export type Saved = {
   changes: ChangeKind[];
 };
 
+export interface SaveOptions {
+  /** Reminder offsets (ISO 8601 durations); left as they are (new: the defaults) without. */
+  reminders?: readonly string[];
+}
+
 export type Imported = { ok: true; saved: Saved[] } | { ok: false; problems: string[] };
 
 export class Courses {
@@ -175,8 +180,16 @@ export class Courses {
     return visible;
   }
 
-  /** Checks the whole file first; stores nothing unless every row is right. */
-  async importCsv(text: string, actor: AuditActor): Promise<Imported> {
+  /** The reminder offsets a new course gets unless its organiser chooses others. */
+  get defaultReminders(): readonly string[] {
+    return this.settings.reminders;
+  }
+
+  /**
+   * Checks the whole file first; stores nothing unless every row is right. `reminders`
+   * (the course form's choice, checked by the caller) applies to every course of the file.
+   */
+  async importCsv(text: string, actor: AuditActor, options: SaveOptions = {}): Promise<Imported> {
     if (!(await this.mayOrganise(actor.id))) {
       return {
         ok: false,
@@ -187,7 +200,7 @@ export class Courses {
     const read = readCourseCsv(text, this.options.clock.now(), existing);
     if (!read.ok) return read;
     const saved: Saved[] = [];
-    for (const { draft } of read.courses) saved.push(await this.save(draft, actor));
+    for (const { draft } of read.courses) saved.push(await this.save(draft, actor, options));
     await this.options.audit.record(actor, 'course.import', undefined, {
       created: saved.filter((s) => s.outcome === 'created').length,
       updated: saved.filter((s) => s.outcome === 'updated').length,
@@ -201,7 +214,7 @@ export class Courses {
    * calendar entries change, frees seats to the waitlist when the capacity grew, moves the
    * reminders and starts the change job (card updates, notices). Callers check the role.
    */
-  async save(draft: CourseDraft, actor: AuditActor): Promise<Saved> {
+  async save(draft: CourseDraft, actor: AuditActor, options: SaveOptions = {}): Promise<Saved> {
     const now = this.options.clock.now();
     const stamp = now.toISOString();
     const created = await this.catalog.createIfMissing({
@@ -209,7 +222,7 @@ export class Courses {
       organiser: actor.id,
       version: 1,
       status: 'open',
-      reminders: [...this.settings.reminders],
+      reminders: [...(options.reminders ?? this.settings.reminders)],
       seats: [],
       ...spanOf(draft),
       createdAt: stamp,
@@ -227,7 +240,12 @@ export class Courses {
     let movedUp: string[] = [];
     const updated = await this.catalog.update(draft.id, (current) => {
       before = current;
-      const merged: Course = { ...current, ...draft, ...spanOf(draft) };
+      const merged: Course = {
+        ...current,
+        ...draft,
+        ...spanOf(draft),
+        ...(options.reminders && { reminders: [...options.reminders] }),
+      };
       changes = changesBetween(current, merged);
       if (changes.length === 0) return undefined;
       const filled = fillFromWaitlist(

@@ -1,6 +1,7 @@
 import { ManualClock } from '../../services/clock';
 import { AUDIT_CONTAINER, type AuditEntry } from '../../services/audit';
-import { COURSES_CONTAINER, type Course } from '../../services/courses';
+import { COURSE_REMINDER_JOB, COURSES_CONTAINER, type Course } from '../../services/courses';
+import { JOBS_CONTAINER, type Job } from '../../services/scheduler';
 import { queryAll } from '../../services/storage';
 import { cardProblems } from '../support/card-validation';
 import { ConnectorDouble, type Activity } from '../support/connector-double';
@@ -182,6 +183,64 @@ describe('creating a course with the form in Teams', () => {
       // The same form again is older than the course now.
       const again = await click(isaiah, submit);
       expect(readable(again.replies[0])).toContain('inzwischen geändert');
+    });
+  });
+  describe('choosing the reminders', () => {
+    const titled = async (title: string) =>
+      (await storedCourses()).find((course) => course.title === title);
+    /** The offsets of the course's pending reminder jobs, per session. */
+    const reminderJobs = async (courseId: string) => {
+      const offsets: string[] = [];
+      for await (const job of queryAll<Job>(bot.store, JOBS_CONTAINER)) {
+        const [, id, , offset] = job.id.split(':');
+        if (job.kind !== COURSE_REMINDER_JOB || job.state !== 'pending') continue;
+        if (id === courseId) offsets.push(offset ?? '');
+      }
+      return offsets.sort();
+    };
+
+    it('offers the default reminders, chosen, in a new form', async () => {
+      const shown = await connector.say(bot.messagesUrl, { user: isaiah, text: 'kurs anlegen' });
+      const card = readable(shown.replies[0]);
+      expect(card).toContain('"id":"reminders"');
+      expect(card).toContain('"value":"P7D,P1D,PT1H"');
+      expect(card).toContain('"title":"3 Tage vorher","value":"P3D"');
+    });
+
+    it('stores the chosen reminders and plans them for every session', async () => {
+      const value = { ...form, title: 'Erinnert', reminders: 'P3D,PT1H' };
+      await connector.say(bot.messagesUrl, { user: isaiah, value });
+      const course = await titled('Erinnert');
+      expect(course?.reminders).toEqual(['P3D', 'PT1H']);
+      expect(await reminderJobs(course!.id)).toEqual(['P3D', 'P3D', 'PT1H', 'PT1H']);
+    });
+
+    it('moves the reminder jobs when an edit chooses others, and shows the choice', async () => {
+      const course = (await titled('Erinnert'))!;
+      const shown = await connector.say(bot.messagesUrl, {
+        user: isaiah,
+        value: { verb: 'course.edit', courseId: course.id },
+      });
+      expect(readable(shown.replies[0])).toContain('"value":"P3D,PT1H"');
+      const card = shown.replies[0]?.attachments as Array<{ content: Record<string, unknown> }>;
+      const submit = (card[0]?.content.actions as Array<{ data: Record<string, unknown> }>)[0];
+      const saved = await connector.say(bot.messagesUrl, {
+        user: isaiah,
+        value: { ...form, title: 'Erinnert', ...submit?.data, reminders: 'P1D' },
+      });
+      expect(readable(saved.replies.at(-1))).toContain('Änderungen am Kurs');
+      expect((await titled('Erinnert'))?.reminders).toEqual(['P1D']);
+      expect(await reminderJobs(course.id)).toEqual(['P1D', 'P1D']);
+    });
+
+    it('refuses a reminder the form never offered, and saves nothing', async () => {
+      const before = await storedCourses();
+      const refused = await connector.say(bot.messagesUrl, {
+        user: isaiah,
+        value: { ...form, title: 'Gefälscht', reminders: 'P1D,<script>' },
+      });
+      expect(readable(refused.replies[0])).toContain('Feld „Erinnerungen“');
+      expect(await storedCourses()).toEqual(before);
     });
   });
 });

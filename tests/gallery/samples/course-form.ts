@@ -21,6 +21,7 @@ export const refused = cardSample('course form again with the import rules’ pr
       deadlineDate: '2027-03-01',
       deadlineTime: '12:00',
       audience: 'alle',
+      reminders: 'P7D,P1D,PT1H',
     },
     problems: [
       'Termin 1, Feld „Ende“: liegt vor dem Beginn.',
@@ -46,6 +47,7 @@ export const edit = cardSample('course form filled from a stored course, to edit
       deadlineDate: '2027-03-05',
       deadlineTime: '12:00',
       audience: 'Bürgeramt|Ordnungsamt',
+      reminders: 'P2D,PT1H',
     },
   }),
 );
