@@ -31,7 +31,7 @@ export async function reachByInstalling(
   if (!result.ok) {
     context.logger.warn(
       { ticketId: ticket.id, reason: result.reason },
-      'app could not be installed for a lotse; trying the next one',
+      'app could not be installed for a lotse',
     );
     return { entry: { ...base, action: 'app-install-failed', note: result.reason } };
   }

@@ -8,18 +8,23 @@ import type { Actor, TicketCommand } from './rules';
 import type { CardRef, HistoryEntry, Ticket } from './ticket';
 import type { TicketNotice } from './views';
 
-/** What follows a change: new cards, notices, in-place updates, the next deadline. */
+/**
+ * What follows a change: new cards, notices, in-place updates, the next deadline.
+ * `earlier`: what the bot did before the change and the history records with it (an
+ * installation of the app for the lotse a ticket is forwarded to).
+ */
 export async function followChange(
   context: TicketContext,
   offering: Offering,
   command: TicketCommand,
   ticket: Stored<Ticket>,
   actor: Actor,
+  earlier: readonly HistoryEntry[] = [],
 ): Promise<Stored<Ticket>> {
   const { messenger } = context;
   let current = ticket;
   const newCards: CardRef[] = [];
-  const notes: HistoryEntry[] = [];
+  const notes: HistoryEntry[] = [...earlier];
   switch (command.verb) {
     case 'answer': {
       const answerIndex = ticket.answers.length - 1;

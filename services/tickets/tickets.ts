@@ -6,6 +6,7 @@ import type { Scheduler } from '../scheduler';
 import type { AppInstaller } from '../teams-apps';
 import { queryAll, updateDocument, type Store, type Stored } from '../storage';
 import { LotseAbsences } from './absences';
+import { reachByInstalling } from './app-install';
 import { addCards } from './card-refs';
 import { idOf, personOf, type TicketContext, type TicketSettings } from './context';
 import {
@@ -30,7 +31,7 @@ import {
   type RefusalReason,
   type TicketCommand,
 } from './rules';
-import { TICKETS_CONTAINER, isTicketId, type Ticket } from './ticket';
+import { TICKETS_CONTAINER, isTicketId, type HistoryEntry, type Ticket } from './ticket';
 import type { TicketViews } from './views';
 
 export interface TicketsOptions {
@@ -118,11 +119,15 @@ export class Tickets {
     if (refusal) return this.refused(refusal, ticket, who);
 
     let command: TicketCommand;
+    const notes: HistoryEntry[] = [];
     if (request.verb === 'forward') {
       const target = await this.forwardTarget(request.to);
       if (!target) return this.refused('invalid', ticket, who);
       if (target.kind === 'lotse' && !(await this.context.messenger.reachOf(target.lotse))) {
-        return this.refused('unreachable', ticket, who);
+        // Installed for them (when configured), the forward's card reaches them in the new chat.
+        const installed = await reachByInstalling(this.context, ticket, target.lotse);
+        if (!installed?.reach) return this.refused('unreachable', ticket, who);
+        notes.push(installed.entry);
       }
       command = { verb: 'forward', target, reason: request.reason };
     } else {
@@ -149,7 +154,7 @@ export class Tickets {
     if (!updated) return { ok: false, reason: 'not-found' };
     if (refused || !updated.changed) return this.refused(refused ?? 'stale', updated.doc, who);
 
-    const after = await followChange(this.context, this.offering, command, updated.doc, who);
+    const after = await followChange(this.context, this.offering, command, updated.doc, who, notes);
     this.context.logger.info(
       { ticketId: ticket.id, verb: request.verb, state: after.state },
       'ticket changed',

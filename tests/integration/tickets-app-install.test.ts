@@ -1,7 +1,8 @@
 /**
  * A lotse without the app, over HTTP (connector double) with the Graph-shaped server: with
  * auto-install the bot installs the app and the card reaches them in the new chat; when
- * Graph refuses, or auto-install is off, the ticket goes on to the next candidate.
+ * Graph refuses, or auto-install is off, the ticket goes on to the next candidate. A forward
+ * to such a lotse installs the app too, and is refused when that fails.
  */
 import demo from '../../services/directory/demo/demo-organisation.json';
 import { ManualClock } from '../../services/clock';
@@ -130,6 +131,53 @@ describe('a lotse without the app', () => {
       }),
     );
     expect(ticket.candidates.map((p) => p.displayName)).toContain('Adele Vance');
+  });
+
+  describe('forwarding to a lotse without the app', () => {
+    /** A ticket Adele holds: Graph refused Megan's installation when it was handed off. */
+    async function ticketAtAdele(question: string) {
+      graph.forbidAppInstallation(true);
+      const { ticket, calls } = await handOff(withInstall, question);
+      graph.forbidAppInstallation(false);
+      const card = cardOf(sends(calls, connector.conversationIdOf(adele))[0]?.activity);
+      return { ticket, forward: submitData(card, 'ticket.forward') };
+    }
+    const forwardToMegan = (forward: Record<string, unknown>) =>
+      connector.say(withInstall.messagesUrl, {
+        user: adele,
+        value: { ...forward, forwardTo: MEGAN, forwardReason: 'Fachfrage aus ihrem Amt' },
+      });
+
+    it('installs the app for them, and the forward reaches them in the new chat', async () => {
+      const { ticket, forward } = await ticketAtAdele('Wie beantrage ich eine Signaturkarte?');
+      graph.requests.length = 0;
+      const turn = await forwardToMegan(forward);
+
+      expect(graph.requests.length).toBeGreaterThan(0);
+      const card = sends(turn.calls, chatIdOf(MEGAN))[0];
+      expect(visibleText(cardOf(card?.activity))).toContain('Signaturkarte');
+      const stored = await withInstall.store.get<Ticket>(TICKETS_CONTAINER, ticket.id);
+      expect(stored?.state).toBe('forwarded');
+      expect(stored?.candidates.map((p) => p.displayName)).toEqual(['Megan Bowen']);
+      expect(stored?.history.slice(-2).map((e) => [e.action, e.target?.displayName])).toEqual(
+        expect.arrayContaining([
+          ['forwarded', 'Megan Bowen'],
+          ['app-installed', 'Megan Bowen'],
+        ]),
+      );
+    });
+
+    it('refuses the forward when the installation fails too, and changes nothing', async () => {
+      const { ticket, forward } = await ticketAtAdele('Wie beantrage ich ein Dienstfahrrad?');
+      graph.forbidAppInstallation(true);
+      const before = await withInstall.store.get<Ticket>(TICKETS_CONTAINER, ticket.id);
+      const turn = await forwardToMegan(forward);
+
+      const reply = turn.replies.map((r) => r.text).join(' ');
+      expect(reply).toContain('noch nicht installiert');
+      expect(sends(turn.calls, chatIdOf(MEGAN))).toEqual([]);
+      expect(await withInstall.store.get<Ticket>(TICKETS_CONTAINER, ticket.id)).toEqual(before);
+    });
   });
 
   it('goes on to the next candidate without asking Graph when auto-install is off', async () => {
