@@ -43,7 +43,7 @@ import { coursePresenter, ticketViews } from '../cards';
 import { createAdapter, type AdapterOptions } from './adapter';
 import { registerAnnouncementsApi } from './api/announcements';
 import { apiTokenVerifier } from './api/api-token';
-import { refreshReportCards } from '../dialogs/announcements';
+import { refreshReportCards, requestPendingApprovals } from '../dialogs/announcements';
 import { UserRateLimit } from './rate-limit';
 import { registerAnnouncementReportRoute } from './announcement-report-route';
 import { registerCalendarRoutes } from './calendar-route';
@@ -155,6 +155,7 @@ export async function startApp(
     sender,
     views: coursePresenter(config.publicBaseUrl),
     settings: courseSettingsFrom(config),
+    broadcasts: announcements.broadcasts,
   });
   const privacy = new Privacy(
     [
@@ -276,11 +277,17 @@ export async function startApp(
   await retention.scheduleAfter(clock.now());
   if (config.scheduler.intervalMs > 0) scheduler.start();
   broadcastWorker?.start();
-  // The organisers' report cards follow the delivery, in place.
+  // The organisers' report cards follow the delivery, in place; sends submitted outside a
+  // Teams turn (API, CLI) that need an approval get their approval requests.
   const reportCards = setInterval(() => {
     refreshReportCards({ announcements }).catch((error: Error) => {
       logger.warn({ err: { message: error.message } }, 'report cards not refreshed');
     });
+    requestPendingApprovals({ announcements, directory, profiles, logger }).catch(
+      (error: Error) => {
+        logger.warn({ err: { message: error.message } }, 'approval requests not sent');
+      },
+    );
   }, 15_000);
   reportCards.unref();
   return {

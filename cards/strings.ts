@@ -136,7 +136,6 @@ const de = {
   courseClosed: 'Die Anmeldung zu diesem Kurs ist geschlossen.',
   courseIsCancelled: 'Dieser Kurs wurde abgesagt.',
   courseNotRegistered: 'Sie waren für diesen Kurs nicht angemeldet.',
-  courseAnnounced: 'Die Ankündigung geht jetzt an die Zielgruppe.',
   courseAlreadyAnnounced: 'Dieser Kurs wurde bereits angekündigt.',
   courseCancelledDone:
     'Der Kurs ist abgesagt. Alle Angemeldeten und die Warteliste werden benachrichtigt.',
@@ -398,7 +397,6 @@ const en: Strings = {
   courseClosed: 'Registration for this course is closed.',
   courseIsCancelled: 'This course has been cancelled.',
   courseNotRegistered: 'You were not registered for this course.',
-  courseAnnounced: 'The announcement is on its way to the audience.',
   courseAlreadyAnnounced: 'This course has already been announced.',
   courseCancelledDone: 'The course is cancelled. Everyone registered or waiting is being told.',
   courseAttendeesReady: 'The link works once and for 15 minutes.',

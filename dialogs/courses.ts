@@ -20,6 +20,7 @@ import {
   type Reach,
 } from '../services/courses';
 import type { DirectoryUser } from '../services/directory';
+import { reportSubmitted } from './announcements';
 import type { DialogServices } from './services';
 import { sendCard, sendText, type Turn } from './turn';
 
@@ -113,7 +114,9 @@ export async function announceCourse(
   const t = strings[turn.language];
   const announced = await services.courses.announce(courseIdOf(value), actorOf(turn));
   if (!announced.ok) return sendText(turn, refusalText(announced.reason, t));
-  await sendText(turn, announced.value.queued ? t.courseAnnounced : t.courseAlreadyAnnounced);
+  if (announced.value.kind === 'already') return sendText(turn, t.courseAlreadyAnnounced);
+  // The course card stays; the live report of the announcement comes below it.
+  await reportSubmitted(turn, services, announced.value, 'new');
 }
 
 export async function cancelCourse(

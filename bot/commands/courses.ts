@@ -7,11 +7,13 @@ import { coursePresenter } from '../../cards';
 import { AuditLog } from '../../services/audit';
 import type { Clock } from '../../services/clock';
 import { loadConfig } from '../../services/config';
+import { Audiences, Broadcasts } from '../../services/broadcast';
 import {
   Courses,
   courseSettingsFrom,
   counts,
   localTimeOf,
+  type Announced,
   type Course,
   type Saved,
 } from '../../services/courses';
@@ -43,16 +45,24 @@ function withCourses<T>(work: (courses: Courses) => Promise<T>): Promise<T> {
 
 function coursesOn(store: Store, clock: Clock): Courses {
   const config = loadConfig(process.env);
+  const directory = createDirectory(config.directory, { logger: silentLogger, clock });
   return new Courses({
     store,
     clock,
-    directory: createDirectory(config.directory, { logger: silentLogger, clock }),
+    directory,
     // Not started: the CLI only schedules; the running bot executes the jobs.
     scheduler: new Scheduler({ store, clock }),
     sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
     views: coursePresenter(config.publicBaseUrl),
     audit: new AuditLog(store, clock),
     settings: courseSettingsFrom(config),
+    // Submitted here, sent by the running bot's broadcast workers.
+    broadcasts: new Broadcasts({
+      store,
+      audiences: new Audiences(store, directory),
+      clock,
+      approvalThreshold: config.broadcast.approvalThreshold,
+    }),
   });
 }
 
@@ -188,13 +198,17 @@ const announceCourse: Command = async (args, io) => {
   const courseId = single(args, 'Genau eine KursId angeben.');
   const announced = await withCourses((courses) => courses.announce(courseId, cliActor()));
   if (!announced.ok) return refused(io, courseId, announced.reason);
-  io.stdout(
-    announced.value.queued
-      ? `Kurs ${courseId}: Die Ankündigung geht an die Zielgruppe, sobald der Bot läuft.`
-      : `Kurs ${courseId} wurde bereits angekündigt.`,
-  );
+  io.stdout(announcedText(courseId, announced.value));
   return 0;
 };
+
+function announcedText(courseId: string, announced: Announced): string {
+  if (announced.kind === 'already') return `Kurs ${courseId} wurde bereits angekündigt.`;
+  const recipients = `${announced.count.recipients} Personen`;
+  return announced.needsApproval
+    ? `Kurs ${courseId}: Die Ankündigung an ${recipients} wartet auf die Freigabe einer Organisatorin oder eines Organisators; der Bot bittet sie in Teams darum.`
+    : `Kurs ${courseId}: Die Ankündigung geht an ${recipients}; der laufende Bot sendet sie.`;
+}
 
 function single(args: string[], message: string): string {
   const { positionals } = parseOptions(args, {}, USAGE, true);

@@ -91,7 +91,6 @@ param cosmosContainers array = [
   'broadcast-workers'
   'broadcasts'
   'calendar-tokens'
-  'course-broadcasts'
   'course-cards'
   'course-downloads'
   'courses'

@@ -5,7 +5,7 @@ import { membersOf } from '../../services/directory';
 import type { DialogServices } from '../services';
 import { replaceSubmittedCard, sendText, type Turn } from '../turn';
 import { actorOf, attempt, organisersBroadcast, sameUser, type Value } from './access';
-import { reportCardOf } from './report-view';
+import { reportCardOf, viewOf } from './report-view';
 
 /** A second organiser approves (never the author). */
 export async function approveAnnouncement(
@@ -58,15 +58,24 @@ async function decide(
   }
 }
 
-/** Sends the approval request to every other organiser who has the app. */
-export async function askForApproval(
-  services: DialogServices,
+type ApprovalServices = Pick<DialogServices, 'directory' | 'profiles' | 'logger'> & {
+  announcements: Pick<DialogServices['announcements'], 'broadcasts' | 'sender'>;
+};
+
+/**
+ * Asks every other organiser who has the app to approve — once per broadcast, by whichever
+ * turn or instance claims it first. `view` carries the counts the submit just made.
+ */
+export async function requestApproval(
+  services: ApprovalServices,
   broadcast: Broadcast,
-  view: BroadcastReportView,
+  view: BroadcastReportView = viewOf(broadcast),
 ): Promise<void> {
+  const claimed = await services.announcements.broadcasts.claimApprovalRequest(broadcast.id);
+  if (!claimed) return;
   const organisers = await membersOf(services.directory, 'organisers');
   for (const organiser of organisers) {
-    if (!organiser.accountEnabled || sameUser(organiser.id, broadcast.createdBy)) continue;
+    if (!organiser.accountEnabled || sameUser(organiser.id, claimed.createdBy)) continue;
     const profile = await services.profiles.get({ teamsUserId: '', aadObjectId: organiser.id });
     if (!profile?.conversation) continue;
     const language: Language = profile.language ?? 'de';
@@ -74,9 +83,19 @@ export async function askForApproval(
     const sent = await services.announcements.sender.send(profile.conversation, { card });
     if (!sent.ok) {
       services.logger.warn(
-        { broadcastId: broadcast.id, kind: sent.kind },
+        { broadcastId: claimed.id, kind: sent.kind },
         'approval request not delivered',
       );
     }
+  }
+}
+
+/**
+ * Asks for the approvals nobody has asked for yet (called on a timer): broadcasts submitted
+ * outside a Teams turn (the API, the CLI), or by a turn that failed before it asked.
+ */
+export async function requestPendingApprovals(services: ApprovalServices): Promise<void> {
+  for (const broadcast of await services.announcements.broadcasts.unrequestedApprovals()) {
+    await requestApproval(services, broadcast);
   }
 }

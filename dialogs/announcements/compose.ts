@@ -14,8 +14,7 @@ import type { Audience } from '../../services/broadcast';
 import { interestedUserIds } from '../../services/courses';
 import type { DialogServices } from '../services';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from '../turn';
-import { actorOf, isOrganiser, ownDraft, referenceOf, refuse, type Value } from './access';
-import { askForApproval } from './approval';
+import { actorOf, isOrganiser, ownDraft, refuse, type Value } from './access';
 import {
   checkNewAnnouncement,
   messagesOf,
@@ -23,6 +22,7 @@ import {
   type AudienceChoice,
 } from './form';
 import { viewOf } from './report-view';
+import { reportSubmitted } from './submitted';
 
 /** "mitteilung": the compose form, for organisers. */
 export async function composeAnnouncement(turn: Turn, services: DialogServices): Promise<void> {
@@ -89,38 +89,7 @@ export async function sendAnnouncement(
     recipients: submitted.count.recipients,
     needsApproval: submitted.needsApproval,
   });
-  const reportCard = {
-    conversation: referenceOf(turn),
-    activityId: turn.context.activity.replyToId ?? '',
-    language: turn.language,
-  };
-  const broadcast = reportCard.activityId
-    ? await broadcasts.setReportCard(draft.id, reportCard)
-    : submitted.broadcast;
-  const view = {
-    ...viewOf(broadcast),
-    recipients: submitted.count.recipients,
-    reachable: submitted.count.reachable,
-  };
-  await replaceSubmittedCard(turn, broadcastReportCard(turn.language, view));
-  const t = strings[turn.language];
-  if (submitted.needsApproval) {
-    await askForApproval(services, broadcast, view);
-    return sendText(
-      turn,
-      t.announceAwaiting.replace('{threshold}', String(broadcasts.approvalThreshold)),
-    );
-  }
-  if (check.sendAt) {
-    return sendText(
-      turn,
-      t.announceScheduled.replace(
-        '{time}',
-        formatInstant(check.sendAt.toISOString(), turn.language),
-      ),
-    );
-  }
-  await sendText(turn, t.announceSent);
+  await reportSubmitted(turn, services, submitted, 'in-place');
 }
 
 export async function discardAnnouncement(

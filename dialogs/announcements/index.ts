@@ -3,7 +3,8 @@
  * a time (a second organiser approves large ones), watches the report that updates in place,
  * edits or recalls it and downloads the report. Recipients answer "Gelesen".
  */
-export { approveAnnouncement, declineAnnouncement } from './approval';
+export { approveAnnouncement, declineAnnouncement, requestPendingApprovals } from './approval';
+export { reportSubmitted } from './submitted';
 export {
   composeAnnouncement,
   discardAnnouncement,

@@ -152,6 +152,31 @@ export class Broadcasts {
     });
   }
 
+  /** Broadcasts waiting for approval whose approvers have not been asked yet. */
+  async unrequestedApprovals(): Promise<StoredBroadcast[]> {
+    const found: StoredBroadcast[] = [];
+    for await (const broadcast of queryAll<Broadcast>(this.store, BROADCASTS_CONTAINER, {
+      where: [{ field: 'status', op: '=', value: 'awaiting-approval' }],
+    })) {
+      if (!broadcast.approval?.requestedAt) found.push(broadcast);
+    }
+    return found;
+  }
+
+  /**
+   * Records that the approvers are being asked: the broadcast for the caller who may ask,
+   * undefined when another turn or instance already does (or it no longer waits).
+   */
+  async claimApprovalRequest(id: string): Promise<StoredBroadcast | undefined> {
+    const requestedAt = this.clock.now().toISOString();
+    const updated = await updateDocument<Broadcast>(this.store, BROADCASTS_CONTAINER, id, (c) =>
+      c.status === 'awaiting-approval' && c.approval && !c.approval.requestedAt
+        ? { ...c, approval: { ...c.approval, requestedAt }, updatedAt: requestedAt }
+        : undefined,
+    );
+    return updated?.changed ? updated.doc : undefined;
+  }
+
   /** Sends an awaiting broadcast back to draft. */
   decline(id: string): Promise<StoredBroadcast> {
     return this.change(id, (current) => {

@@ -60,7 +60,14 @@ export interface Broadcast extends Doc {
   status: BroadcastStatus;
   /** Epoch ms from which it may be sent (0: at once). */
   sendAt: number;
-  approval?: { requiredFrom: number; recipients: number; approvedBy?: string; approvedAt?: string };
+  approval?: {
+    requiredFrom: number;
+    recipients: number;
+    /** When the other organisers were asked (once, whoever submitted it: Teams, CLI, API). */
+    requestedAt?: string;
+    approvedBy?: string;
+    approvedAt?: string;
+  };
   recalledAt?: string;
   /** Set by edit and recall: a worker still has to reopen the batches. */
   reopenPending: boolean;

@@ -5,11 +5,11 @@
  */
 import type { Clock } from '../clock';
 import type { Job, JobPayload, Scheduler } from '../scheduler';
+import type { CourseAnnouncements } from './announcements';
 import type { CourseCatalog } from './catalog';
 import { NOTIFIED_CHANGES, type ChangeKind } from './changes';
 import type { CourseMessenger, Delivered } from './messenger';
 import { interestedUserIds, registeredSeats, seatOf, type Course } from './model';
-import { settleDeliveries, type CourseNotifier } from './notifier';
 import {
   COURSE_REMINDER_JOB,
   planReminders,
@@ -37,8 +37,16 @@ export interface CourseJobsDeps {
   clock: Clock;
   catalog: CourseCatalog;
   messenger: CourseMessenger;
-  notifier: CourseNotifier;
+  announcements: CourseAnnouncements;
   rules: ReminderRules;
+}
+
+/** Thrown when some deliveries must be tried again: the scheduler reruns the job later. */
+class DeliveriesPending extends Error {
+  constructor(count: number) {
+    super(`${count} deliveries to retry`);
+    this.name = 'DeliveriesPending';
+  }
 }
 
 export class CourseJobs {
@@ -119,18 +127,25 @@ export class CourseJobs {
   private async runChange(job: Job<ChangePayload>): Promise<void> {
     const course = await this.deps.catalog.get(job.payload.courseId);
     if (!course) return;
+    // Every card already sent shows the new state; then the notices go out.
+    await this.deps.messenger.refresh(course, {
+      kinds: ['details', 'confirmation', 'reminder', 'moved-up', 'notice'],
+    });
+    await this.deps.announcements.refresh(course);
     const notified = job.payload.changes.filter((change) => NOTIFIED_CHANGES.has(change));
-    if (notified.length > 0) {
-      await this.deps.notifier.notifyChange(
-        course,
-        { id: job.id, changes: notified },
-        interestedUserIds(course),
+    // Personal notices, each with the person's calendar file; the job id makes them idempotent.
+    const outcomes: Delivered[] = [];
+    for (const userId of notified.length > 0 ? interestedUserIds(course) : []) {
+      outcomes.push(
+        await this.deps.messenger.deliver(`notice:${job.id}:${userId}`, course, {
+          kind: 'notice',
+          userId,
+          organiser: false,
+          changes: notified,
+        }),
       );
     }
-    await this.deps.messenger.refresh(course, {
-      kinds: ['details', 'confirmation', 'reminder', 'moved-up'],
-    });
-    await this.deps.notifier.refresh(course);
+    settleDeliveries(outcomes);
   }
 
   private async runMovedUp(job: Job<MovedUpPayload>): Promise<void> {
@@ -146,4 +161,10 @@ export class CourseJobs {
       ),
     ]);
   }
+}
+
+/** Ends a job run: throws when some deliveries must be tried again. */
+function settleDeliveries(outcomes: readonly Delivered[]): void {
+  const pending = outcomes.filter((outcome) => outcome === 'retry').length;
+  if (pending > 0) throw new DeliveriesPending(pending);
 }

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AuditActor, AuditLog } from '../audit';
+import type { Broadcasts } from '../broadcast';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { hasRole, type DirectoryUser, type OrgDirectory } from '../directory';
@@ -13,6 +14,7 @@ import { silentLogger, type Logger } from '../logging';
 import type { MessageSender } from '../messaging';
 import type { Scheduler } from '../scheduler';
 import type { Store, Stored } from '../storage';
+import { CourseAnnouncements, type Announced } from './announcements';
 import { isInAudience } from './audience';
 import { CourseCatalog } from './catalog';
 import { changesBetween, changesCalendar, type ChangeKind } from './changes';
@@ -27,7 +29,6 @@ import {
   type Course,
   type CourseDraft,
 } from './model';
-import { DirectCourseNotifier, type CourseNotifier } from './notifier';
 import { CITY_REMINDER_RULES, readOffset, type ReminderRules } from './reminder-time';
 import {
   fillFromWaitlist,
@@ -75,8 +76,8 @@ export interface CoursesOptions {
   sender: MessageSender;
   views: CourseViews;
   audit: AuditLog;
-  /** The announcement and change notices; the direct notifier when not given. */
-  notifier?: CourseNotifier;
+  /** The pipeline the announcements go through. */
+  broadcasts: Broadcasts;
   settings?: Partial<CourseSettings>;
   logger?: Logger;
 }
@@ -97,7 +98,7 @@ export type Imported = { ok: true; saved: Saved[] } | { ok: false; problems: str
 export class Courses {
   readonly catalog: CourseCatalog;
   readonly messenger: CourseMessenger;
-  readonly notifier: CourseNotifier;
+  readonly announcements: CourseAnnouncements;
   readonly jobs: CourseJobs;
   /** Calendar files and attendee lists. */
   readonly files: CourseFiles;
@@ -116,21 +117,18 @@ export class Courses {
       views: options.views,
       logger: this.logger,
     });
-    this.notifier =
-      options.notifier ??
-      new DirectCourseNotifier({
-        catalog: this.catalog,
-        messenger: this.messenger,
-        directory,
-        scheduler,
-        logger: this.logger,
-      });
+    this.announcements = new CourseAnnouncements({
+      broadcasts: options.broadcasts,
+      directory,
+      views: options.views,
+      clock,
+    });
     this.jobs = new CourseJobs({
       scheduler,
       clock,
       catalog: this.catalog,
       messenger: this.messenger,
-      notifier: this.notifier,
+      announcements: this.announcements,
       rules: this.settings.reminderRules,
     });
     this.files = new CourseFiles({
@@ -308,15 +306,23 @@ export class Courses {
     return this.applyReminders(courseId, [...new Set(offsets)], actor);
   }
 
-  /** Announces the course to its audience (once). */
-  async announce(courseId: string, actor: AuditActor): Promise<Acted<{ queued: boolean }>> {
+  /**
+   * Announces the course to its audience through the broadcast pipeline (once); above the
+   * approval threshold it waits for a second organiser.
+   */
+  async announce(courseId: string, actor: AuditActor): Promise<Acted<Announced>> {
     if (!(await this.mayOrganise(actor.id))) return { ok: false, reason: 'not-allowed' };
     const course = await this.catalog.get(courseId);
     if (!course) return { ok: false, reason: 'unknown' };
     if (course.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-    const queued = await this.notifier.announce(course);
-    if (queued) await this.options.audit.record(actor, 'course.announce', courseId);
-    return { ok: true, value: { queued } };
+    const announced = await this.announcements.announce(course, actor.id);
+    if (announced.kind === 'submitted') {
+      await this.options.audit.record(actor, 'course.announce', courseId, {
+        recipients: announced.count.recipients,
+        needsApproval: announced.needsApproval,
+      });
+    }
+    return { ok: true, value: announced };
   }
 
   async register(

@@ -63,12 +63,7 @@ export {
   type CourseCardRef,
   type Reach,
 } from './messenger';
-export {
-  COURSE_ANNOUNCE_JOB,
-  DirectCourseNotifier,
-  type CourseChangeNotice,
-  type CourseNotifier,
-} from './notifier';
+export { CourseAnnouncements, announcementIdOf, type Announced } from './announcements';
 export type { CourseCardKind, CourseCardView, CourseViews } from './views';
 export {
   Courses,
@@ -89,4 +84,3 @@ export {
   type Refusal,
 } from './course-files';
 export { coursePrivacySource } from './privacy-source';
-export { BroadcastCourseNotifier, COURSE_BROADCASTS_CONTAINER } from './broadcast-notifier';

@@ -1,15 +1,27 @@
 import { join } from 'node:path';
 import { AuditLog } from '../../services/audit';
-import { BROADCASTS_CONTAINER, type Broadcast } from '../../services/broadcast';
+import { ConnectorSender } from '../../bot/proactive';
+import { requestPendingApprovals } from '../../dialogs/announcements';
+import {
+  Audiences,
+  BROADCASTS_CONTAINER,
+  Broadcasts,
+  type Broadcast,
+} from '../../services/broadcast';
 import { systemClock } from '../../services/clock';
-import { coursePresenter } from '../../cards';
-import { Courses } from '../../services/courses';
 import { createDirectory } from '../../services/directory';
-import { Scheduler } from '../../services/scheduler';
+import { silentLogger } from '../../services/logging';
+import { UserProfiles } from '../../services/users';
 import { ConnectorDouble, type Activity, type TestUser } from '../support/connector-double';
 import { startTestBot, type TestBot } from '../support/test-bot';
+import { courseService } from '../support/course-service';
 
 const ORG = join(__dirname, '../fixtures/broadcast/org.json');
+const ORG_GROUPS = {
+  lotsen: 'group-lotsen',
+  central: 'group-central',
+  organisers: 'group-organisers',
+};
 
 const user = (name: string, suffix: string): TestUser => ({
   id: `29:${name}`,
@@ -119,6 +131,41 @@ describe('announcements in Teams', () => {
     return { answer, draft, broadcastId };
   }
 
+  it('asks the other organisers once to approve a large send submitted outside Teams', async () => {
+    const directory = createDirectory({ kind: 'file', path: ORG, groups: ORG_GROUPS });
+    const broadcasts = new Broadcasts({
+      store: bot.store,
+      audiences: new Audiences(bot.store, directory),
+      approvalThreshold: 3,
+    });
+    // As the announcements API or `lotse courses announce` submit it: no turn, nobody asked.
+    const { id } = await broadcasts.create({
+      title: 'Neue Telefonanlage',
+      createdBy: 'app:booking-system',
+      audience: { kind: 'installed' },
+      messages: { de: { text: 'Ab Montag gilt die neue Durchwahl.' } },
+    });
+    expect((await broadcasts.submit(id)).needsApproval).toBe(true);
+    const services = {
+      announcements: { broadcasts, sender: new ConnectorSender() },
+      directory,
+      profiles: new UserProfiles(bot.store, systemClock),
+      logger: silentLogger,
+    };
+
+    double.clear();
+    await requestPendingApprovals(services);
+    await requestPendingApprovals(services);
+    for (const organiser of [emil, fiona]) {
+      const requests = double.calls.filter(
+        (c) => c.conversationId === double.conversationIdOf(organiser),
+      );
+      expect(requests).toHaveLength(1);
+      expect(readable(requests[0]?.activity)).toContain('announce.approve');
+    }
+    expect(double.calls).toHaveLength(2);
+  });
+
   it('names every problem in the form and keeps what was typed', async () => {
     const { answer } = await preview(emil, {
       title: 'Wartung',
@@ -218,22 +265,9 @@ describe('announcements in Teams', () => {
   }, 30_000);
 
   it('sends to the people of a course: registered and on the waitlist', async () => {
-    const courses = new Courses({
-      store: bot.store,
-      clock: systemClock,
-      directory: createDirectory({
-        kind: 'file',
-        path: ORG,
-        groups: {
-          lotsen: 'group-lotsen',
-          central: 'group-central',
-          organisers: 'group-organisers',
-        },
-      }),
-      scheduler: new Scheduler({ store: bot.store, clock: systemClock }),
-      sender: { send: jest.fn(), update: jest.fn(), delete: jest.fn() },
-      views: coursePresenter(bot.url),
-      audit: new AuditLog(bot.store, systemClock),
+    const courses = courseService(bot.store, {
+      directory: createDirectory({ kind: 'file', path: ORG, groups: ORG_GROUPS }),
+      baseUrl: bot.url,
     });
     const year = new Date().getFullYear() + 1;
     const imported = await courses.importCsv(

@@ -1,5 +1,3 @@
-import { coursePresenter } from '../../cards';
-import { AuditLog } from '../../services/audit';
 import { ManualClock } from '../../services/clock';
 import {
   COURSE_MOVED_UP_JOB,
@@ -9,11 +7,11 @@ import {
   waitlist,
   type Registered,
 } from '../../services/courses';
-import { createDirectory } from '../../services/directory';
 import type { MessageSender } from '../../services/messaging';
-import { JOBS_CONTAINER, Scheduler, type Job } from '../../services/scheduler';
+import { JOBS_CONTAINER, type Job } from '../../services/scheduler';
 import { StoreConflictError, queryAll, type Store } from '../../services/storage';
 import { storeSubjects, type StoreSubject } from '../support/store-subjects';
+import { courseService } from '../support/course-service';
 
 /** Capacity must hold however many people click at once, on both store adapters. */
 
@@ -60,18 +58,8 @@ describe.each(storeSubjects)('registrations under concurrency (%s)', (_name, cre
     store = subject.open();
     const counting = countingConflicts(store);
     conflicts = counting.conflicts;
-    instances = Array.from(
-      { length: INSTANCES },
-      () =>
-        new Courses({
-          store: counting.store,
-          clock,
-          directory: createDirectory({ kind: 'demo' }),
-          scheduler: new Scheduler({ store, clock }),
-          sender: silentSender,
-          views: coursePresenter('http://127.0.0.1:3978'),
-          audit: new AuditLog(store, clock),
-        }),
+    instances = Array.from({ length: INSTANCES }, () =>
+      courseService(counting.store, { clock, sender: silentSender }),
     );
     courses = instances[0]!;
     const imported = await courses.importCsv(

@@ -4,18 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../bot/cli';
-import { coursePresenter } from '../../cards';
 import { AuditLog } from '../../services/audit';
 import { systemClock } from '../../services/clock';
+import { BROADCASTS_CONTAINER, type Broadcast } from '../../services/broadcast';
 import {
   COURSE_CHANGE_JOB,
   COURSE_REMINDER_JOB,
-  Courses,
+  announcementIdOf,
   type Course,
 } from '../../services/courses';
-import { createDirectory } from '../../services/directory';
-import { JOBS_CONTAINER, Scheduler, type Job } from '../../services/scheduler';
+import { JOBS_CONTAINER, type Job } from '../../services/scheduler';
 import { SqliteStore, queryAll } from '../../services/storage';
+import { courseService } from '../support/course-service';
 
 // Dates in 2098: the CLI runs on the system clock and must not find them in the past.
 const fixture = join(__dirname, '..', 'fixtures', 'courses', 'courses-2098.csv');
@@ -151,15 +151,7 @@ describe('lotse courses', () => {
 
   it('exports the attendee list for Excel', async () => {
     await inStore(async (store) => {
-      const courses = new Courses({
-        store,
-        clock: systemClock,
-        directory: createDirectory({ kind: 'demo' }),
-        scheduler: new Scheduler({ store, clock: systemClock }),
-        sender: { send: jest.fn(), update: jest.fn(), delete: jest.fn() },
-        views: coursePresenter('http://127.0.0.1:3978'),
-        audit: new AuditLog(store, systemClock),
-      });
+      const courses = courseService(store);
       await courses.register('TEAMS-01', '00000000-0000-0000-0000-0000000000020');
     });
     const file = join(dir, 'teilnehmende.csv');
@@ -180,6 +172,24 @@ describe('lotse courses', () => {
     const bad = await run('courses', 'reminders', 'TEAMS-01', '2 Tage');
     expect(bad.code).toBe(1);
     expect(bad.err[0]).toMatch(/Keine gültigen Dauern: 2 TAGE/);
+  });
+
+  it('submits the announcement to the broadcast pipeline, which the running bot sends', async () => {
+    const announced = await run('courses', 'announce', 'OUTLOOK-02');
+    expect(announced.out).toEqual([
+      expect.stringMatching(
+        /^Kurs OUTLOOK-02: Die Ankündigung geht an \d+ Personen; der laufende Bot sendet sie\.$/,
+      ),
+    ]);
+    const broadcast = await inStore((store) =>
+      store.get<Broadcast>(BROADCASTS_CONTAINER, announcementIdOf('OUTLOOK-02')),
+    );
+    expect(broadcast).toMatchObject({
+      status: 'queued',
+      createdBy: expect.stringMatching(/^cli:/),
+    });
+    const again = await run('courses', 'announce', 'OUTLOOK-02');
+    expect(again.out).toEqual(['Kurs OUTLOOK-02 wurde bereits angekündigt.']);
   });
 
   it('cancels a course: it leaves the list and cannot be imported again', async () => {
@@ -210,6 +220,7 @@ describe('lotse courses', () => {
         'course.change',
         'course.cancel',
         'course.attendees',
+        'course.announce',
       ]),
     );
   });

@@ -1,10 +1,9 @@
 import ICAL from 'ical.js';
-import { coursePresenter } from '../../cards';
-import { AuditLog } from '../../services/audit';
+import { Audiences } from '../../services/broadcast';
 import { ManualClock } from '../../services/clock';
-import { Courses, type Course } from '../../services/courses';
+import type { Courses, Course } from '../../services/courses';
 import { createDirectory } from '../../services/directory';
-import { Scheduler } from '../../services/scheduler';
+import { fastWorker } from '../fixtures/broadcast/pipeline-setup';
 import { visibleText } from '../support/card-validation';
 import {
   ConnectorDouble,
@@ -12,6 +11,7 @@ import {
   type ConnectorCall,
   type TestUser,
 } from '../support/connector-double';
+import { courseService } from '../support/course-service';
 import { startTestBot, type TestBot } from '../support/test-bot';
 
 // Demo organisation: Alex (Bürgerbüro, FB 2), Megan (lotse, Bürgerbüro), Lynne (Kita),
@@ -59,20 +59,20 @@ describe('courses in Teams', () => {
     return connector.calls.slice(before);
   }
 
+  async function sendBroadcasts(): Promise<ConnectorCall[]> {
+    const before = connector.calls.length;
+    const resolveAudience = new Audiences(bot.store, createDirectory({ kind: 'demo' })).resolve;
+    await fastWorker(bot.store, undefined, { resolveAudience }).runUntilIdle();
+    return connector.calls.slice(before);
+  }
+
   beforeAll(async () => {
     await connector.start();
-    bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '0' }, { clock });
+    // The announcement's broadcast is sent by a worker the test runs (sendBroadcasts).
+    bot = await startTestBot({ SCHEDULER_INTERVAL_MS: '0', BROADCAST_WORKER: 'false' }, { clock });
     for (const user of [alex, megan, lynne, isaiah, tobias])
       await connector.install(bot.messagesUrl, user);
-    organiserSide = new Courses({
-      store: bot.store,
-      clock,
-      directory: createDirectory({ kind: 'demo' }),
-      scheduler: new Scheduler({ store: bot.store, clock }),
-      sender: { send: jest.fn(), update: jest.fn(), delete: jest.fn() },
-      views: coursePresenter(bot.url),
-      audit: new AuditLog(bot.store, clock),
-    });
+    organiserSide = courseService(bot.store, { clock, baseUrl: bot.url });
     const imported = await organiserSide.importCsv(COURSES, { id: 'cli:test' });
     if (!imported.ok) throw new Error(imported.problems.join('\n'));
   }, 30_000);
@@ -210,14 +210,20 @@ describe('courses in Teams', () => {
     expect((await fetch(`${bot.url}${localPath(link)}`)).status).toBe(404);
   });
 
-  it('announces a course to its audience, staff only', async () => {
+  it('announces a course to its audience through the broadcast pipeline, staff only', async () => {
     const announced = await click(isaiah, { verb: 'course.announce', courseId: 'TEAMS-1' });
-    expect(announced.replies[0]?.text).toMatch(/Ankündigung geht jetzt/);
-    const sent = await runJobs();
-    for (const user of [alex, megan, lynne, isaiah]) {
+    // The live report comes below the course card, then a line on what happens.
+    const report = visibleText(content(announced.replies[0]));
+    expect(report).toContain('Teams für Einsteiger');
+    expect(report).toMatch(/Empfängerinnen und Empfänger\s+\d+/);
+    expect(announced.replies[1]?.text).toMatch(/wird gesendet/);
+    const sent = await sendBroadcasts();
+    for (const user of [alex, lynne, isaiah]) {
       const [card] = sentTo(user, sent);
       expect(visibleText(content(card?.activity))).toContain('Neues Kursangebot');
     }
+    // Each in their language: Megan reads English.
+    expect(visibleText(content(sentTo(megan, sent)[0]?.activity))).toContain('New course');
     expect(sentTo(tobias, sent)).toEqual([]);
     const again = await click(isaiah, { verb: 'course.announce', courseId: 'TEAMS-1' });
     expect(again.replies[0]?.text).toMatch(/bereits angekündigt/);
