@@ -2,6 +2,7 @@ import { updateDocument } from '../storage';
 import type { TicketContext } from './context';
 import type { DeadlinePayload } from './deadlines';
 import type { Offering } from './offering';
+import { owe, sendOwedNotices } from './outbox';
 import { TICKETS_CONTAINER, type Ticket } from './ticket';
 
 /**
@@ -14,6 +15,8 @@ export async function handleDeadline(
   offering: Offering,
   payload: DeadlinePayload,
 ): Promise<void> {
+  // What an earlier run of this job (or of the ticket's previous one) stored but never sent.
+  await sendOwedNotices(context, payload.ticketId);
   const ticket = await context.store.get<Ticket>(TICKETS_CONTAINER, payload.ticketId);
   if (!ticket?.active || ticket.deadline?.seq !== payload.seq) return;
 
@@ -22,13 +25,7 @@ export async function handleDeadline(
     const escalated = await offering.offer(ticket, 'escalated');
     if (escalated.version === ticket.version) return;
     await context.messenger.refresh(escalated);
-    if (holderOf(escalated) !== holderOf(ticket)) {
-      await context.messenger.notify(
-        escalated,
-        'new-holder',
-        context.messenger.askerReach(escalated),
-      );
-    }
+    await sendOwedNotices(context, ticket.id);
     return;
   }
 
@@ -40,33 +37,26 @@ export async function handleDeadline(
     ticket.id,
     (current) =>
       current.deadline?.seq === payload.seq && current.state === 'claimed'
-        ? {
-            ...current,
-            deadline: null,
-            history: [
-              ...current.history,
-              {
-                at: now,
-                action: 'reminded',
-                actor: null,
-                ...(current.assignee && {
-                  target: { id: current.assignee.id, displayName: current.assignee.displayName },
-                }),
-              },
-            ],
-            updatedAt: now,
-          }
+        ? owe(
+            {
+              ...current,
+              deadline: null,
+              history: [
+                ...current.history,
+                {
+                  at: now,
+                  action: 'reminded',
+                  actor: null,
+                  ...(current.assignee && {
+                    target: { id: current.assignee.id, displayName: current.assignee.displayName },
+                  }),
+                },
+              ],
+              updatedAt: now,
+            },
+            { id: `reminder:${payload.seq}`, notice: 'reminder', to: 'assignee' },
+          )
         : undefined,
   );
-  if (!reminded?.changed || !reminded.doc.assignee) return;
-  await context.messenger.notify(
-    reminded.doc,
-    'reminder',
-    await context.messenger.reachOf(reminded.doc.assignee),
-  );
-}
-
-/** Who the asker would name as having the request. */
-function holderOf(ticket: Ticket): string {
-  return ticket.stage === 'team' ? 'central-team' : (ticket.assignee?.id ?? '');
+  if (reminded?.changed) await sendOwedNotices(context, ticket.id);
 }

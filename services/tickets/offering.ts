@@ -10,6 +10,7 @@ import {
 } from '../directory';
 import { updateDocument, type Stored } from '../storage';
 import { reachByInstalling } from './app-install';
+import { owe } from './outbox';
 import { idOf, personOf, type TicketContext } from './context';
 import { decisionContext, scheduleDeadline } from './deadlines';
 import { lotseLoad } from './lotse-load';
@@ -273,7 +274,7 @@ export class Offering {
           ...(single ? { target: { id: single.id, displayName: single.displayName } } : {}),
           ...(offer.stage === 'team' ? { toTeam: true } : {}),
         };
-        return {
+        const offered: Ticket = {
           ...current,
           ...bookkeeping,
           history: [...bookkeeping.history, entry],
@@ -288,6 +289,10 @@ export class Offering {
           version: current.version + 1,
           updatedAt: now,
         };
+        // The asker hears when an escalation gives the request to someone else.
+        return occasion === 'escalated' && holderOf(offered) !== holderOf(current)
+          ? owe(offered, { id: `new-holder:${offered.version}`, notice: 'new-holder', to: 'asker' })
+          : offered;
       },
     );
     if (!updated) throw new Error(`ticket ${ticket.id} vanished while it was offered`);
@@ -346,4 +351,9 @@ function keyedByDirectoryId(load: LotseLoad, users: DirectoryUser[]): LotseLoad 
     if (last !== undefined) lastAssignedAt.set(user.id, last);
   }
   return { openTickets, lastAssignedAt };
+}
+
+/** Who the asker would name as having the request. */
+function holderOf(ticket: Ticket): string {
+  return ticket.stage === 'team' ? 'central-team' : (ticket.assignee?.id ?? '');
 }

@@ -140,8 +140,20 @@ export interface Ticket extends Doc {
   deadlineSeq: number;
   history: HistoryEntry[];
   cards: CardRef[];
+  /**
+   * Notices the bot owes because of a change it made itself (escalation, reminder), written
+   * with that change and removed once sent: a crash in between cannot lose them.
+   */
+  outbox?: OwedNotice[];
   createdAt: string;
   updatedAt: string;
+}
+
+export interface OwedNotice {
+  /** Names the change it is owed for, so that it is owed (and sent) once. */
+  id: string;
+  notice: 'new-holder' | 'reminder';
+  to: 'asker' | 'assignee';
 }
 
 export const TICKETS_CONTAINER = 'tickets';

@@ -18,6 +18,7 @@ import {
   RecordingSender,
   actorOf,
   chatOf,
+  conversationIdOf,
   demoDirectory,
   install,
   people,
@@ -117,6 +118,36 @@ describe('ticket deadlines', () => {
     await desk.scheduler.runDue();
     expect(desk.sender.messages.filter((m) => m.op === 'send')).toEqual([]);
     expect((await ticketOf(ticket.id)).deadline).toBeNull();
+  });
+
+  it('tells the asker once even when the run dies between the escalation and the notice', async () => {
+    at('2026-06-01T09:00:00+02:00'); // Monday
+    const ticket = await ask('Wie lege ich einen neuen Kreditor an?');
+    // The process dies while telling Laura Neumann: the escalation is stored, the notice not.
+    const send = desk.sender.send.bind(desk.sender);
+    const crashing = jest
+      .spyOn(desk.sender, 'send')
+      .mockImplementation(async (to, message) =>
+        conversationIdOf(to) === chatOf(neumann.id)
+          ? Promise.reject(new Error('crash'))
+          : send(to, message),
+      );
+    desk.sender.clear();
+    at('2026-06-01T13:00:00+02:00');
+    await desk.scheduler.runDue();
+    expect((await ticketOf(ticket.id)).assignee?.displayName).toBe('Stefanie Weiß');
+    expect(desk.sender.sentTo(neumann.id)).toEqual([]);
+    crashing.mockRestore();
+
+    // The job runs again: the escalation is not repeated, the notice is sent, once.
+    at('2026-06-01T13:30:00+02:00');
+    await desk.scheduler.runDue();
+    await desk.scheduler.runDue();
+    const told = desk.sender.sentTo(neumann.id);
+    expect(told).toHaveLength(1);
+    expect(textOf(told[0]?.message)).toMatch(/liegt jetzt bei Stefanie Weiß/);
+    expect(desk.sender.sentTo(weiss.id)).toHaveLength(1);
+    expect((await ticketOf(ticket.id)).outbox).toEqual([]);
   });
 
   it('reminds the assignee once when a claimed ticket is unanswered after 2 working days', async () => {

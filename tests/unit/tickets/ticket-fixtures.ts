@@ -67,7 +67,7 @@ export class RecordingSender implements MessageSender {
   }
 }
 
-function conversationIdOf(to: ConversationReference): string {
+export function conversationIdOf(to: ConversationReference): string {
   return (to as { conversation?: { id?: string } }).conversation?.id ?? '';
 }
 
