@@ -6,9 +6,9 @@ import template from './templates/course-form.json';
 export interface CourseFormData {
   title: string;
   description: string;
-  sessions: Array<{ date: string; start: string; end: string; place: string }>;
+  /** `link`: the session's online link (online and hybrid courses). */
+  sessions: Array<{ date: string; start: string; end: string; place: string; link: string }>;
   mode: string;
-  link: string;
   capacity: string;
   deadlineDate: string;
   deadlineTime: string;
@@ -20,7 +20,7 @@ export interface CourseFormData {
   reminders?: string;
 }
 
-const EMPTY_SESSION = { date: '', start: '', end: '', place: '' };
+const EMPTY_SESSION = { date: '', start: '', end: '', place: '', link: '' };
 
 /** The reminders the form offers; a course's other offsets (set by CLI) are offered too. */
 const OFFERED_REMINDERS = ['P7D', 'P3D', 'P1D', 'PT1H'];
@@ -51,7 +51,6 @@ export function courseFormCard(
     title: form?.title ?? '',
     description: form?.description ?? '',
     mode: form?.mode ?? 'praesenz',
-    link: form?.link ?? '',
     capacity: form?.capacity ?? '',
     deadlineDate: form?.deadlineDate ?? '',
     deadlineTime: form?.deadlineTime ?? '12:00',

@@ -14,17 +14,22 @@ export type CourseForm = CourseFormData;
 export function readCourseForm(value: Record<string, unknown>): CourseForm {
   const text = (key: string) =>
     typeof value[key] === 'string' ? (value[key] as string).replace(/\r?\n/g, '\n').trim() : '';
+  // A form from before the per-session links carries one link for every filled session.
+  const courseLink = text('link');
   return {
     title: text('title'),
     description: text('description'),
-    sessions: Array.from({ length: sessionRowsIn(value) }, (_, i) => ({
-      date: text(`date${i + 1}`),
-      start: text(`start${i + 1}`),
-      end: text(`end${i + 1}`),
-      place: text(`place${i + 1}`),
-    })),
+    sessions: Array.from({ length: sessionRowsIn(value) }, (_, i) => {
+      const row = {
+        date: text(`date${i + 1}`),
+        start: text(`start${i + 1}`),
+        end: text(`end${i + 1}`),
+        place: text(`place${i + 1}`),
+      };
+      const filled = row.date || row.start || row.end || row.place;
+      return { ...row, link: text(`link${i + 1}`) || (filled ? courseLink : '') };
+    }),
     mode: text('mode') || 'praesenz',
-    link: text('link'),
     capacity: text('capacity'),
     deadlineDate: text('deadlineDate'),
     deadlineTime: text('deadlineTime') || '12:00',
@@ -40,7 +45,6 @@ export function newCourseForm(defaultReminders: readonly string[]): CourseForm {
     description: '',
     sessions: [],
     mode: 'praesenz',
-    link: '',
     capacity: '',
     deadlineDate: '',
     deadlineTime: '12:00',
@@ -76,7 +80,9 @@ export function remindersOf(
 /** The form shows at least FORM_SESSIONS rows; an edited course with more shows them all. */
 function sessionRowsIn(value: Record<string, unknown>): number {
   let rows = FORM_SESSIONS;
-  while (`date${rows + 1}` in value || `start${rows + 1}` in value) rows++;
+  while (`date${rows + 1}` in value || `start${rows + 1}` in value || `link${rows + 1}` in value) {
+    rows++;
+  }
   return rows;
 }
 
@@ -90,10 +96,10 @@ export function courseFormOf(course: Course): CourseForm {
     description: course.description,
     sessions: course.sessions.map((session) => {
       const [date = '', start = ''] = localTimeOf(session.start).split('T');
-      return { date, start, end: localTimeOf(session.end).slice(11), place: session.place ?? '' };
+      const end = localTimeOf(session.end).slice(11);
+      return { date, start, end, place: session.place ?? '', link: session.onlineLink ?? '' };
     }),
     mode: course.mode,
-    link: course.sessions.find((session) => session.onlineLink)?.onlineLink ?? '',
     capacity: String(course.capacity),
     deadlineDate,
     deadlineTime,
@@ -118,7 +124,7 @@ function audienceText(audience: Course['audience']): string {
 
 /** The sessions someone started to fill in; completely empty rows do not count. */
 export function filledSessions(form: CourseForm): CourseForm['sessions'] {
-  return form.sessions.filter((s) => s.date || s.start || s.end || s.place);
+  return form.sessions.filter((s) => s.date || s.start || s.end || s.place || s.link);
 }
 
 /** One CSV row per filled session, course fields repeated, as the import expects. */
@@ -132,7 +138,7 @@ export function courseCsvOf(form: CourseForm, courseId: string): string {
     s.date && s.end ? `${s.date}T${s.end}` : '',
     s.place,
     form.mode,
-    form.link,
+    s.link,
     form.capacity,
     deadline,
     form.audience,
@@ -154,4 +160,4 @@ export function formProblemsOf(problems: readonly string[]): string[] {
   return [...new Set(told)];
 }
 
-const SESSION_FIELDS = new Set(['Beginn', 'Ende', 'Ort']);
+const SESSION_FIELDS = new Set(['Beginn', 'Ende', 'Ort', 'OnlineLink']);

@@ -185,6 +185,37 @@ describe('creating a course with the form in Teams', () => {
       expect(readable(again.replies[0])).toContain('inzwischen geändert');
     });
   });
+  it('keeps each session’s own online link, also through an edit', async () => {
+    const online = {
+      ...form,
+      title: 'Online-Sprechstunde',
+      mode: 'online',
+      place1: '',
+      place2: '',
+      link1: 'https://teams.example/join/termin-1',
+      link2: 'https://teams.example/join/termin-2',
+    };
+    await connector.say(bot.messagesUrl, { user: isaiah, value: online });
+    const created = (await storedCourses()).find((c) => c.title === 'Online-Sprechstunde')!;
+    const links = () => created.sessions.map((session) => session.onlineLink);
+    expect(links()).toEqual([online.link1, online.link2]);
+
+    const shown = await connector.say(bot.messagesUrl, {
+      user: isaiah,
+      value: { verb: 'course.edit', courseId: created.id },
+    });
+    expect(readable(shown.replies[0])).toContain(`"id":"link2","label":"Online-Link`);
+    const card = shown.replies[0]?.attachments as Array<{ content: Record<string, unknown> }>;
+    const submit = (card[0]?.content.actions as Array<{ data: Record<string, unknown> }>)[0];
+    await connector.say(bot.messagesUrl, {
+      user: isaiah,
+      value: { ...online, ...submit?.data, description: 'Jetzt mit Agenda.' },
+    });
+    const edited = (await storedCourses()).find((c) => c.id === created.id)!;
+    expect(edited.description).toBe('Jetzt mit Agenda.');
+    expect(edited.sessions.map((session) => session.onlineLink)).toEqual(links());
+  });
+
   describe('choosing the reminders', () => {
     const titled = async (title: string) =>
       (await storedCourses()).find((course) => course.title === title);

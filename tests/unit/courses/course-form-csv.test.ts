@@ -68,11 +68,27 @@ describe('the course form as import rows', () => {
     const form = courseFormOf({ ...course, createdAt: '', updatedAt: '' });
     // Berlin wall-clock times again, in summer and in winter.
     expect(form.sessions).toEqual([
-      { date: '2027-03-02', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2' },
-      { date: '2027-07-06', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2' },
+      { date: '2027-03-02', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2', link: '' },
+      { date: '2027-07-06', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2', link: '' },
     ]);
     expect(form).toMatchObject({ deadlineDate: '2027-02-28', deadlineTime: '12:00' });
     const again = readCourseCsv(courseCsvOf(form, 'K-3'), now, new Map());
     expect(again.ok && again.courses[0]?.draft).toEqual(draft);
+  });
+
+  it("reads each session's online link, and an older form's one link as every filled session's", () => {
+    const online = { ...submitted, mode: 'online', place1: '', place3: '' };
+    const links = (value: Record<string, unknown>) =>
+      readCourseForm(value).sessions.map((session) => session.link);
+    expect(links({ ...online, link1: 'https://a.example', link3: 'https://c.example' })).toEqual([
+      'https://a.example',
+      '',
+      'https://c.example',
+    ]);
+    expect(links({ ...online, link: 'https://alle.example' })).toEqual([
+      'https://alle.example',
+      '',
+      'https://alle.example',
+    ]);
   });
 });
