@@ -171,9 +171,10 @@ describe('who may use which card verb and command', () => {
     },
   });
 
+  /** In 2098: the bot runs on the system clock, and a course must not lie in the past. */
   async function course(): Promise<string> {
     const id = `MX-${next()}`;
-    const row = `${id};Teams kompakt;Kurz.;2027-03-09T13:00;2027-03-09T15:00;Rathaus;praesenz;;20;2027-03-05T12:00;alle`;
+    const row = `${id};Teams kompakt;Kurz.;2098-03-09T13:00;2098-03-09T15:00;Rathaus;praesenz;;20;2098-03-05T12:00;alle`;
     const imported = await courseService(bot.store).importCsv(
       `${COURSE_CSV_HEADER.join(';')}\n${row}`,
       { id: 'cli:test' },
@@ -306,13 +307,13 @@ describe('who may use which card verb and command', () => {
           value: {
             ...submit,
             title: 'Teams kompakt (neu)',
-            date1: '2027-03-09',
+            date1: '2098-03-09',
             start1: '13:00',
             end1: '15:00',
             place1: 'Rathaus',
             mode: 'praesenz',
             capacity: '20',
-            deadlineDate: '2027-03-05',
+            deadlineDate: '2098-03-05',
             deadlineTime: '12:00',
             audience: 'alle',
           },
@@ -327,13 +328,13 @@ describe('who may use which card verb and command', () => {
         value: {
           verb: 'course.create',
           title: `Neuer Kurs ${next()}`,
-          date1: '2027-04-06',
+          date1: '2098-04-06',
           start1: '09:00',
           end1: '12:00',
           place1: 'Rathaus',
           mode: 'praesenz',
           capacity: '10',
-          deadlineDate: '2027-04-01',
+          deadlineDate: '2098-04-01',
           deadlineTime: '12:00',
           audience: 'alle',
         },
@@ -451,7 +452,7 @@ describe('who may use which card verb and command', () => {
       action: 'command: abwesend bis <Datum>',
       allowed: ['candidate lotse', 'other lotse'],
       arrange: async () => ({
-        text: 'abwesend bis 31.12.2027',
+        text: 'abwesend bis 31.12.2098',
         watch: containers(ABSENCES_CONTAINER),
       }),
       cleanUp: async (role) => {
