@@ -153,9 +153,12 @@ function joinSeparable(clause: TextWord[], knownStems: ReadonlySet<string>): Tex
   const verb = separableVerb(clause, (stem) => knownStems.has(stem), isListedWord);
   if (!verb) return clause;
   const { folded, stem } = verb.form;
-  return clause.map((word, i) =>
-    i === verb.position ? { lower: folded, folded, stem, stop: false, hyphenParts: [] } : word,
-  );
+  // The particle becomes part of the verb: "füge … hinzu" is "hinzufügen", not also "hinzu".
+  return clause
+    .slice(0, clause.length - verb.particleWords)
+    .map((word, i) =>
+      i === verb.position ? { lower: folded, folded, stem, stop: false, hyphenParts: [] } : word,
+    );
 }
 
 /** Folded content words (and hyphen parts) with their stems. */

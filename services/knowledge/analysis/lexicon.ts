@@ -150,6 +150,16 @@ const ENGLISH_TO_GERMAN = `
   find: finden
   send sending: senden verschicken
   add adding: hinzufügen
+  twofactor multifactor mfa 2fa: mfa mehrfaktor
+  hide: verstecken ausblenden
+  office: büro
+  time: zeit
+  chat chats: chat
+  group groups: gruppe
+  link links: link
+  own: privat
+  iphone android: handy
+  tablet: tablet
   create creating: erstellen anlegen
   open: öffnen
   show present presentation: zeigen präsentation

@@ -82,8 +82,10 @@ export function analyseQuery(
         !word.stop &&
         !isListedWord(word.folded) &&
         isMisspeltStopWord(word.folded);
-      // A verb that is a stop word alone ("geht") carries the topic with its particle.
-      const stop = (word.stop && !separable) || misspeltStop;
+      // A verb that is a stop word alone ("geht") carries the topic with its particle; the
+      // particle itself ("füge … hinzu") is part of the verb, not a word of its own.
+      const particle = joined !== undefined && i >= words.length - joined.particleWords;
+      const stop = (word.stop && !separable) || misspeltStop || particle;
       return {
         word: word.folded,
         stop,

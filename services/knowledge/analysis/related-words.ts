@@ -43,4 +43,20 @@ export const RELATED_WORD_GROUPS = `
   anzeigen auftauchen erscheinen sichtbar
   raum saal zimmer
   sehen einsehen nachschauen
+  mfa mehrfaktor zweifaktor faktor mehrfaktorauthentifizierung zweifaktorauthentifizierung
+  diensthandy diensttelefon firmenhandy dienstsmartphone diensttablet
+  handy iphone android
+  funktionspostfach gruppenpostfach sammelpostfach teampostfach gemeinschaftspostfach
+  zeitbudget zeitaufwand zeitkontingent stundenkontingent stundenumfang
+  verstecken verbergen ausblenden
+  reservieren buchen
+  vertretung stellvertretung vertreter stellvertreter urlaubsvertretung
+  verdächtig komisch merkwürdig seltsam dubios suspekt
+  defekt spinnen streiken
+  zeigen präsentieren vorführen
+  anhang anlage dateianhang
+  whatsapp messenger signal telegram threema
+  telefonnummer rufnummer durchwahl
+  vpn fernzugriff fernzugang remotezugang
+  ausscheiden weggehen kündigen
 `;

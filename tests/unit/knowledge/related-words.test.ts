@@ -31,6 +31,12 @@ describe('related words of office German', () => {
     ['tabu', 'verboten'],
     ['auftauchen', 'anzeigen'],
     ['weitergeben', 'weiterleiten'],
+    ['Gruppenpostfach', 'Funktionspostfach'],
+    ['Zweifaktor', 'MFA'],
+    ['Diensttelefon', 'Diensthandy'],
+    ['ausblenden', 'verstecken'],
+    ['reservieren', 'buchen'],
+    ['komisch', 'verdächtig'],
   ])('%s meets %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
     expect(synonymsOf(key(b))).toContain(key(a));
@@ -86,6 +92,14 @@ describe('separable verbs', () => {
     const joined = join(text);
     expect(clause(text)[joined?.position ?? -1]?.folded).toBe(fold(verb));
     expect(joined?.form.stem).toBe(key(infinitive));
+  });
+
+  it('reads the particle as part of the verb, in questions and in phrasings', () => {
+    const data = buildIndexData([kbEntry('1', 'Wie füge ich einen Gast zu einem Team hinzu?')]);
+    const tokens = analyseQuery('wie füge ich den gast hinzu', 'de', data.vocabulary);
+    expect(tokens.find((token) => token.word === 'hinzu')?.stop).toBe(true);
+    expect(data.vocabulary.hasTerm(key('hinzufügen'))).toBe(true);
+    expect(data.vocabulary.hasTerm('hinzu')).toBe(false);
   });
 
   it.each([
@@ -146,6 +160,8 @@ describe('questions in other words meet their entry', () => {
     kbEntry('6', 'Wie gebe ich meinen Kalender frei?'),
     kbEntry('7', 'Wie viele Stunden darf ich für die Lotsentätigkeit einplanen?'),
     kbEntry('8', 'Wie füge ich einen Gast zu einem Team hinzu?'),
+    kbEntry('9', 'Wie binde ich ein Funktionspostfach in Outlook ein?'),
+    kbEntry('10', 'Wie füge ich einen Drucker hinzu?'),
   ]);
   const top = (question: string) => index.search(question).hits[0]?.entry.id;
   const answer = (question: string) => {
@@ -161,6 +177,7 @@ describe('questions in other words meet their entry', () => {
     ['wie mach ich ein ticket auf', '5'],
     ['wie viele stunden bin ich als lotse eingeplant', '7'],
     ['gast zum team hinzufügen', '8'],
+    ['Wie füge ich das Gruppenpostfach unserer Abteilung in Outlook hinzu?', '9'],
   ])('"%s" → entry %s', (question, id) => {
     expect(top(question)).toBe(id);
   });
