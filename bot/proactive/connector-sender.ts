@@ -9,6 +9,7 @@ import type {
   OutgoingMessage,
   SendResult,
 } from '../../services/messaging';
+import { httpRequest, type HttpAnswer } from './http-request';
 import type { TokenSource } from './token-source';
 
 export interface ConnectorSenderOptions {
@@ -65,18 +66,18 @@ export class ConnectorSender implements MessageSender {
     try {
       const token = await this.options.tokens?.();
       if (token) headers.authorization = `Bearer ${token}`;
-      const response = await fetch(new URL(path, base), {
+      const answer = await httpRequest({
         method,
+        url: new URL(path, base),
         headers,
         body: message ? JSON.stringify(activityOf(reference, message, activityId)) : undefined,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 15_000),
+        timeoutMs: this.options.timeoutMs ?? 15_000,
       });
-      const text = await response.text();
-      if (response.ok) {
-        const id = method === 'POST' ? idOf(text) : activityId;
+      if (answer.status >= 200 && answer.status < 300) {
+        const id = method === 'POST' ? idOf(answer.text) : activityId;
         return { ok: true, activityId: id ?? activityId ?? '' };
       }
-      return failureOf(response.status, response.headers);
+      return failureOf(answer);
     } catch {
       // Connection errors and timeouts: the request may or may not have arrived; retry later.
       return { ok: false, kind: 'transient' };
@@ -112,20 +113,21 @@ function idOf(text: string): string | undefined {
 }
 
 /** Retry-After in ms: teams-sim's exact `retry-after-ms`, else the standard header in seconds. */
-function retryAfterOf(headers: Headers): number | undefined {
-  const exact = Number(headers.get('retry-after-ms'));
+function retryAfterOf(answer: HttpAnswer): number | undefined {
+  const exact = Number(answer.header('retry-after-ms'));
   if (Number.isFinite(exact) && exact > 0) return exact;
-  const seconds = Number(headers.get('retry-after'));
+  const seconds = Number(answer.header('retry-after'));
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined;
 }
 
-function failureOf(status: number, headers: Headers): SendResult {
+function failureOf(answer: HttpAnswer): SendResult {
+  const { status } = answer;
   if (status === 429)
-    return { ok: false, kind: 'throttled', status, retryAfterMs: retryAfterOf(headers) };
+    return { ok: false, kind: 'throttled', status, retryAfterMs: retryAfterOf(answer) };
   if (status === 403) return { ok: false, kind: 'blocked', status };
   if (status === 404) return { ok: false, kind: 'not-found', status };
   if (status >= 500 || status === 408 || status === 412) {
-    return { ok: false, kind: 'transient', status, retryAfterMs: retryAfterOf(headers) };
+    return { ok: false, kind: 'transient', status, retryAfterMs: retryAfterOf(answer) };
   }
   return { ok: false, kind: 'rejected', status };
 }

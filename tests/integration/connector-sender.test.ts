@@ -60,6 +60,18 @@ describe('ConnectorSender against the connector double', () => {
     expect(result).toEqual({ ok: false, kind: 'transient' });
   });
 
+  it('reports an answer that does not come in time as transient', async () => {
+    const impatient = new ConnectorSender({ timeoutMs: 100 });
+    connector.beforeNextCall(() => new Promise((resolve) => setTimeout(resolve, 400)));
+    expect(await impatient.send(to, { text: 'x' })).toEqual({ ok: false, kind: 'transient' });
+  });
+
+  it('reports an answer cut off halfway as transient, not as sent', async () => {
+    connector.failNext({ status: 201, interrupted: true });
+    expect(await sender.send(to, { text: 'x' })).toEqual({ ok: false, kind: 'transient' });
+    expect(await sender.send(to, { text: 'x' })).toMatchObject({ ok: true });
+  });
+
   it('rejects an incomplete conversation reference without a request', async () => {
     expect(await sender.send({ serviceUrl: connector.url }, { text: 'x' })).toMatchObject({
       kind: 'rejected',

@@ -18,8 +18,10 @@ export interface ConnectorCall {
 }
 
 export interface Fault {
-  status: 403 | 404 | 429 | 500 | 502 | 503;
+  status: 200 | 201 | 403 | 404 | 429 | 500 | 502 | 503;
   retryAfterSeconds?: number;
+  /** The connection drops halfway through the answer. */
+  interrupted?: boolean;
 }
 
 // The double only reads a few fields; everything else is passed through untouched.
@@ -232,8 +234,17 @@ function reply(res: ServerResponse, status: number, body: unknown, fault?: Fault
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (fault?.retryAfterSeconds !== undefined)
     headers['retry-after'] = String(fault.retryAfterSeconds);
+  const text = JSON.stringify(body);
+  if (fault?.interrupted) {
+    headers['content-length'] = String(Buffer.byteLength(text));
+    res.writeHead(status, headers);
+    res.write(text.slice(0, text.length >> 1));
+    // Flushed first, so the client has headers and half a body when the connection drops.
+    setTimeout(() => res.destroy(), 20);
+    return;
+  }
   res.writeHead(status, headers);
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 async function readBody(req: IncomingMessage): Promise<Activity | undefined> {
