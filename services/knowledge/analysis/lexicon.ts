@@ -160,8 +160,17 @@ const ENGLISH_TO_GERMAN = `
   own: privat
   iphone android: handy
   tablet: tablet
+  department unit division: fachbereich abteilung amt
+  accidentally mistakenly accidental: versehentlich
+  mistake: fehler versehentlich
+  back: zurück zurückholen
+  wrong incorrect: falsch
+  recipient recipients: empfänger
+  sent: verschickt gesendet
+  secure securely safe safely: sicher
+  responsible contact: zuständig ansprechpartner
   create creating: erstellen anlegen
-  open: öffnen
+  open: öffnen erstellen
   show present presentation: zeigen präsentation
   turn enable activate: einschalten aktivieren
   disable deactivate mute: ausschalten stummschalten

@@ -59,4 +59,35 @@ export const RELATED_WORD_GROUPS = `
   telefonnummer rufnummer durchwahl
   vpn fernzugriff fernzugang remotezugang
   ausscheiden weggehen kündigen
+  bearbeitungsstand bearbeitungsstatus fortschritt
+  browser webbrowser edge chrome firefox
+  datenpanne datenleck datenschutzverstoß datenschutzvorfall
+  datenschutzkonform dsgvokonform
+  dokument schriftstück unterlage unterlagen
+  druckauftrag druckjob
+  dropbox wetransfer
+  einrichten einstellen
+  falsch verkehrt
+  freigeben teilen
+  klicken anklicken draufklicken
+  gemeinsam geteilt
+  gerät endgerät
+  hörgeschädigt schwerhörig gehörlos
+  kamera webcam
+  konto account nutzerkonto benutzerkonto
+  link verknüpfung url
+  nachricht mitteilung
+  outlook mailprogramm
+  papierkorb mülleimer
+  postfach mailbox posteingang
+  stadtverwaltung verwaltung
+  teilnehmer teilnehmende
+  ticket störungsmeldung supportanfrage
+  toner druckerpatrone patrone
+  version fassung
+  virus schadsoftware trojaner malware
+  vorlage template muster
+  website webseite internetseite homepage
+  zugriff zugreifen
+  zuständig verantwortlich ansprechpartner ansprechpartnerin ansprechperson
 `;

@@ -173,6 +173,12 @@ describe('domain lexicon', () => {
     expect(germanForEnglish('password')).toContain(key('Passwort'));
     expect(germanForEnglish('printers')).toContain(key('Drucker'));
     expect(germanForEnglish('meeting')).toContain(key('Besprechung'));
+    expect(germanForEnglish('department')).toContain(key('Fachbereich'));
+    expect(germanForEnglish('accidentally')).toContain(key('versehentlich'));
+    // "open a ticket" creates one; "open a file" opens it.
+    expect(germanForEnglish('open')).toEqual(
+      expect.arrayContaining([key('öffnen'), key('erstellen')]),
+    );
   });
 
   it('knows German synonyms both ways', () => {

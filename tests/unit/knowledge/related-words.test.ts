@@ -37,6 +37,9 @@ describe('related words of office German', () => {
     ['ausblenden', 'verstecken'],
     ['reservieren', 'buchen'],
     ['komisch', 'verdächtig'],
+    ['freigeben', 'teilen'],
+    ['Datenpanne', 'Datenleck'],
+    ['zuständig', 'Ansprechpartner'],
   ])('%s meets %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
     expect(synonymsOf(key(b))).toContain(key(a));
