@@ -20,7 +20,7 @@ export const RELATED_WORD_GROUPS = `
   führungskraft amtsleitung abteilungsleitung teamleitung amtsleiter abteilungsleiter teamleiter
   frage anliegen anfrage
   nutzen benutzen verwenden einsetzen gebrauchen
-  empfänger adressat
+  empfänger adressat verteiler
   versehentlich irrtümlich
   löschen wegmachen
   wiederherstellen retten
@@ -45,6 +45,7 @@ export const RELATED_WORD_GROUPS = `
   sehen einsehen nachschauen
   mfa mehrfaktor zweifaktor faktor mehrfaktorauthentifizierung zweifaktorauthentifizierung
   diensthandy diensttelefon firmenhandy dienstsmartphone diensttablet
+  dienst dienstlich
   handy iphone android
   funktionspostfach gruppenpostfach sammelpostfach teampostfach gemeinschaftspostfach
   zeitbudget zeitaufwand zeitkontingent stundenkontingent stundenumfang

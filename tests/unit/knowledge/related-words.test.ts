@@ -40,6 +40,8 @@ describe('related words of office German', () => {
     ['freigeben', 'teilen'],
     ['Datenpanne', 'Datenleck'],
     ['zuständig', 'Ansprechpartner'],
+    ['Verteiler', 'Empfänger'],
+    ['dienstlich', 'Dienst'],
   ])('%s meets %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
     expect(synonymsOf(key(b))).toContain(key(a));
