@@ -212,7 +212,7 @@ const GERMAN_SYNONYMS = `
   kollege kollegin mitarbeiter mitarbeiterin beschäftigte
   zuhause daheim homeoffice heimarbeit
   unterschreiben unterschrift signieren signatur
-  anmelden einloggen login
+  anmelden einloggen login authentifizierung authentifizieren
   schulung kurs fortbildung seminar lehrgang training ausbildung
   ordner verzeichnis
   synchronisieren sync syncen

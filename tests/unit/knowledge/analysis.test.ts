@@ -193,6 +193,7 @@ describe('domain lexicon', () => {
     ['rausfliegen', 'abbrechen'],
     ['Telko', 'Besprechung'],
     ['Ruhestand', 'Rente'],
+    ['Authentifizierung', 'Anmeldung'],
   ])('groups office-IT concepts: %s ~ %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
   });
