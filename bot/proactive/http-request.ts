@@ -2,7 +2,8 @@
  * One HTTP(S) request over Node's own client with kept-alive connections. The broadcast
  * engine counts a request against Teams' rate limit until its answer is in, so every
  * millisecond of client overhead is lost rate: Node's `http` needs about a quarter of the
- * CPU and round trip of `fetch` (undici) per request (measured in the broadcast bench).
+ * CPU and round trip of `fetch` (undici) per request against a local server, which took the
+ * broadcast bench at 500 rps from 0.966 to above 0.97 of the allowed rate.
  */
 import http from 'node:http';
 import https from 'node:https';
