@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../services/clock';
 import type { Logger } from '../services/logging';
 import { AuditLog } from '../services/audit';
 import { Courses, coursePrivacySource, courseSettingsFrom } from '../services/courses';
-import { createDirectory } from '../services/directory';
+import { createDirectory, UnitCatalog } from '../services/directory';
 import {
   FaqReview,
   KnowledgeBase,
@@ -187,6 +187,7 @@ export async function startApp(
   const bot = new DigitallotseBot({
     profiles,
     directory,
+    units: new UnitCatalog(directory, clock),
     knowledge,
     faqReview,
     questions,

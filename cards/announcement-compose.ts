@@ -13,7 +13,7 @@ export interface AnnouncementForm {
   /** Show the "Gelesen" button. */
   acknowledge: boolean;
   audience: 'installed' | 'lotsen' | 'units' | 'group' | 'course';
-  /** Comma-separated unit names. */
+  /** Unit names separated by commas; a comma inside a name is written `\,` (see `unitValue`). */
   units: string;
   groupId: string;
   /** Everyone registered for this course (and on its waitlist). */
@@ -47,6 +47,32 @@ export interface AnnouncementComposeData {
   problems?: string[];
   /** Upcoming courses to choose as the audience. */
   courses?: Array<{ title: string; value: string }>;
+  /** The organisation's units to pick from; none: the units are typed. */
+  units?: readonly string[];
+}
+
+/**
+ * A unit name as one value of the `units` field. Teams joins the picks of a multi-select
+ * with commas, and unit names may hold commas ("Amt für Umwelt, Klima und Energie").
+ */
+export function unitValue(name: string): string {
+  return name.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
+}
+
+/** The unit names of the `units` field, picked or typed. */
+export function splitUnits(units: string): string[] {
+  const names: string[] = [];
+  let current = '';
+  for (let i = 0; i < units.length; i++) {
+    const char = units[i] as string;
+    if (char === '\\' && i + 1 < units.length) current += units[++i];
+    else if (char === ',') {
+      names.push(current);
+      current = '';
+    } else current += char;
+  }
+  names.push(current);
+  return names.map((name) => name.trim()).filter((name) => name !== '');
 }
 
 /** The organiser's form for a general announcement (filled again after a refusal). */
@@ -61,6 +87,7 @@ export function announcementComposeCard(
     editing: data.editOf !== undefined,
     broadcastId: data.editOf ?? '',
     courses: data.courses ?? [],
+    unitChoices: (data.units ?? []).map((unit) => ({ title: unit, value: unitValue(unit) })),
     problems: (data.problems ?? []).map((problem) => `- ${problem}`).join('\n'),
   });
 }

@@ -44,6 +44,8 @@ export {
 export {
   EMPTY_ANNOUNCEMENT_FORM,
   announcementComposeCard,
+  splitUnits,
+  unitValue,
   type AnnouncementComposeData,
   type AnnouncementForm,
 } from './announcement-compose';

@@ -3,7 +3,7 @@ import type { Broadcasts, DeliveryReports } from '../services/broadcast';
 import type { Clock } from '../services/clock';
 import type { OneTimeLinks } from '../services/downloads';
 import type { Courses } from '../services/courses';
-import type { OrgDirectory } from '../services/directory';
+import type { OrgDirectory, UnitCatalog } from '../services/directory';
 import type { FaqReview, KnowledgeBase } from '../services/knowledge';
 import type { Privacy } from '../services/privacy';
 import type { QuestionLog } from '../services/questions';
@@ -16,6 +16,8 @@ import type { UserProfiles } from '../services/users';
 export interface DialogServices {
   profiles: UserProfiles;
   directory: OrgDirectory;
+  /** The organisation's units, for the audience picker. */
+  units: UnitCatalog;
   knowledge: KnowledgeBase;
   faqReview: FaqReview;
   questions: QuestionLog;

@@ -40,8 +40,8 @@ export async function previewAnnouncement(
   const form = readAnnouncementForm(value);
   const check = checkNewAnnouncement(form, services.clock.now(), turn.language);
   const audience = check.ok ? await resolvedAudience(services, check.audience) : undefined;
-  if (!check.ok || !audience) {
-    const problems = check.ok ? [strings[turn.language].composeCourseMissing] : check.problems;
+  const problems = check.ok ? await audienceProblems(turn, services, audience) : check.problems;
+  if (!check.ok || !audience || problems.length > 0) {
     await replaceSubmittedCard(turn, await composeCard(turn, services, { form, problems }));
     return;
   }
@@ -104,11 +104,11 @@ export async function discardAnnouncement(
   await sendText(turn, strings[turn.language].announceDiscarded);
 }
 
-/** The compose form, offering the upcoming courses as audiences. */
+/** The compose form, offering the upcoming courses and the organisation's units as audiences. */
 async function composeCard(
   turn: Turn,
   services: DialogServices,
-  data: Omit<AnnouncementComposeData, 'courses'> = {},
+  data: Omit<AnnouncementComposeData, 'courses' | 'units'> = {},
 ) {
   const courses = (await services.courses.upcoming()).map((course) => ({
     title: course.sessions[0]
@@ -116,7 +116,21 @@ async function composeCard(
       : course.title,
     value: course.id,
   }));
-  return announcementComposeCard(turn.language, { ...data, courses });
+  const units = await services.units.units();
+  return announcementComposeCard(turn.language, { ...data, courses, units });
+}
+
+/** A course that is gone, or units the directory does not know (they would reach nobody). */
+async function audienceProblems(
+  turn: Turn,
+  services: DialogServices,
+  audience: Audience | undefined,
+): Promise<string[]> {
+  const t = strings[turn.language];
+  if (!audience) return [t.composeCourseMissing];
+  if (audience.kind !== 'units') return [];
+  const unknown = await services.units.unknown(audience.departments);
+  return unknown.length > 0 ? [t.composeUnitsUnknown.replace('{units}', unknown.join(', '))] : [];
 }
 
 /** A course stands for the people registered for it and on its waitlist, as they are now. */

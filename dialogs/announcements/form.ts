@@ -6,6 +6,7 @@
 import {
   EMPTY_ANNOUNCEMENT_FORM,
   announcementCard,
+  splitUnits,
   strings,
   type AnnouncementCardData,
   type AnnouncementForm,
@@ -101,7 +102,8 @@ function contentProblems(form: AnnouncementForm, t: Texts): string[] {
 }
 
 function audienceProblems(form: AnnouncementForm, t: Texts): string[] {
-  if (form.audience === 'units' && unitsOf(form).length === 0) return [t.composeUnitsMissing];
+  if (form.audience === 'units' && splitUnits(form.units).length === 0)
+    return [t.composeUnitsMissing];
   if (form.audience === 'group' && !form.groupId) return [t.composeGroupMissing];
   if (form.audience === 'course' && !form.courseId) return [t.composeCourseMissing];
   return [];
@@ -137,19 +139,12 @@ function audienceOf(form: AnnouncementForm): AudienceChoice {
     case 'lotsen':
       return { kind: 'lotsen' };
     case 'units':
-      return { kind: 'units', departments: unitsOf(form) };
+      return { kind: 'units', departments: splitUnits(form.units) };
     case 'group':
       return { kind: 'group', groupId: form.groupId };
     case 'installed':
       return { kind: 'installed' };
   }
-}
-
-function unitsOf(form: AnnouncementForm): string[] {
-  return form.units
-    .split(',')
-    .map((unit) => unit.trim())
-    .filter((unit) => unit !== '');
 }
 
 function isHttps(text: string): boolean {

@@ -38,3 +38,4 @@ export {
   type LotseLookup,
   type LotseLookupOptions,
 } from './routing/lotse-lookup';
+export { UnitCatalog } from './unit-catalog';

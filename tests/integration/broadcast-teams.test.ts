@@ -72,6 +72,32 @@ describe('announcements in Teams', () => {
     expect(readable(form.replies[0])).toContain('announce.preview');
   });
 
+  it('offers the units of the directory and names the ones it does not know', async () => {
+    const form = await double.say(bot.messagesUrl, { user: emil, text: 'mitteilung' });
+    const picker = readable(form.replies[0]);
+    expect(picker).toContain('"isMultiSelect":true');
+    for (const unit of ['Fachbereich 2 Bürgerservice', 'Fachbereich 3', 'SFZ Nord']) {
+      expect(picker).toContain(`"value":"${unit}"`);
+    }
+
+    const draft = { title: 'Umzug', text: 'Das Büro zieht um.', audience: 'units' };
+    const refused = await submit(
+      emil,
+      { verb: 'announce.preview', ...draft, units: 'Fachbereich 3,Bauamt' },
+      form.replies[0]?.id,
+    );
+    const refill = readable(refused.calls.find((c) => c.op === 'update')?.activity);
+    expect(refill).toContain('Diese Bereiche kennt das Verzeichnis nicht: Bauamt');
+    expect(refused.replies.map(readable).join()).not.toContain('announce.send');
+
+    const previewed = await submit(emil, {
+      verb: 'announce.preview',
+      ...draft,
+      units: 'fachbereich 3,SFZ Nord',
+    });
+    expect(readable(previewed.replies[1])).toContain('announce.send');
+  });
+
   it('goes from preview through approval and delivery to a recall', async () => {
     const preview = await submit(emil, {
       verb: 'announce.preview',

@@ -1,4 +1,4 @@
-import { EMPTY_ANNOUNCEMENT_FORM, announcementComposeCard } from '../../../cards';
+import { EMPTY_ANNOUNCEMENT_FORM, announcementComposeCard, unitValue } from '../../../cards';
 import { cardSample } from '../sample';
 
 const filled = {
@@ -30,6 +30,16 @@ export const refused = cardSample('form filled again with every problem named', 
             'Please name at least one unit.',
             'The time to send is in the past.',
           ],
+  }),
+);
+
+const picked = ['Amt für Umwelt, Klima und Energie', 'Kämmerei'];
+const units = [...picked, 'Bürgerbüro', 'Feuerwehr'].sort();
+
+export const unitPicker = cardSample('units picked from the directory', (language) =>
+  announcementComposeCard(language, {
+    form: { ...filled, audience: 'units', units: picked.map(unitValue).join(',') },
+    units,
   }),
 );
 

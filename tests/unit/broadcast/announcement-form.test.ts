@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { splitUnits, unitValue } from '../../../cards';
 import {
   checkEditedContent,
   checkNewAnnouncement,
@@ -120,6 +122,34 @@ describe('the announcement form', () => {
     expect(checkEditedContent({ ...form, title: '' }, 'de')).toEqual({
       ok: false,
       problems: ['Bitte einen Titel angeben.'],
+    });
+  });
+});
+
+describe('the units field', () => {
+  it('keeps picked unit names whole, commas inside them included', () => {
+    const name = fc
+      .string({ minLength: 1, maxLength: 30 })
+      .map((text) => text.trim())
+      .filter((text) => text !== '');
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 6 }), (names) => {
+        // Teams joins the picks of a multi-select with commas.
+        expect(splitUnits(names.map(unitValue).join(','))).toEqual(names);
+      }),
+    );
+  });
+
+  it('reads a picked name with a comma as one unit', () => {
+    const picked = [unitValue('Amt für Umwelt, Klima und Energie'), unitValue('Bürgerbüro')];
+    const check = checkNewAnnouncement(
+      readAnnouncementForm({ ...valid, audience: 'units', units: picked.join(',') }),
+      now,
+      'de',
+    );
+    expect(check).toMatchObject({
+      ok: true,
+      audience: { kind: 'units', departments: ['Amt für Umwelt, Klima und Energie', 'Bürgerbüro'] },
     });
   });
 });
