@@ -1,4 +1,4 @@
-import { departmentKey, membersOf, type DirectoryUser, type OrgDirectory } from '../directory';
+import { isWithinUnit, membersOf, type DirectoryUser, type OrgDirectory } from '../directory';
 import type { ConversationReference } from '../messaging';
 import { queryAll, type Store } from '../storage';
 import { USERS_CONTAINER, profileIdOf, type UserProfile } from '../users';
@@ -80,11 +80,12 @@ export class Audiences {
       case 'group':
         return directory.groupMembers(audience.groupId);
       case 'units': {
-        const wanted = new Set(audience.departments.map(departmentKey).filter(isKey));
+        // A unit includes the units below it, as for courses.
         const found: DirectoryUser[] = [];
         for await (const user of directory.users()) {
-          const key = departmentKey(user.department);
-          if (key !== null && wanted.has(key)) found.push(user);
+          if (audience.departments.some((unit) => isWithinUnit(user.department, unit))) {
+            found.push(user);
+          }
         }
         return found;
       }
@@ -125,8 +126,4 @@ function sorted(recipients: Recipient[]): Recipient[] {
   return recipients.sort((a, b) =>
     a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0,
   );
-}
-
-function isKey(key: string | null): key is string {
-  return key !== null;
 }

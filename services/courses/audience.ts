@@ -4,8 +4,8 @@
  * disabled accounts see no courses.
  */
 import {
-  departmentKey,
   hasRole,
+  isWithinUnit,
   membersOf,
   type DirectoryUser,
   type OrgDirectory,
@@ -27,25 +27,14 @@ export async function isInAudience(
       return true;
     case 'lotsen':
       return hasRole(directory, 'lotsen', user.id);
-    case 'units': {
-      const key = departmentKey(user.department);
-      return key !== null && audience.departments.some((unit) => withinUnit(key, unit));
-    }
+    case 'units':
+      return audience.departments.some((unit) => isWithinUnit(user.department, unit));
     case 'group': {
       const id = user.id.toLowerCase();
       const members = await directory.groupMembers(audience.groupId);
       return members.some((member) => member.id.toLowerCase() === id);
     }
   }
-}
-
-/**
- * A unit includes the units below it: departments are written as paths
- * ("Fachbereich 2 … / Abteilung 2.1 …"), and a course for the Fachbereich is for all of it.
- */
-function withinUnit(key: string, unit: string): boolean {
-  const unitKey = departmentKey(unit);
-  return unitKey !== null && (key === unitKey || key.startsWith(`${unitKey} /`));
 }
 
 /** Everyone the course is for, each once. */

@@ -24,7 +24,7 @@ export { createGraphCredential, type GraphCredentialOptions } from './graph/cred
 export { GraphDirectory, type GraphDirectoryOptions } from './graph/graph-directory';
 export { createGraphClient, type GraphClientOptions } from './graph/graph-client';
 export { membersOf, hasRole } from './roles';
-export { departmentKey } from './routing/department';
+export { departmentKey, isWithinUnit, unitAncestry } from './routing/department';
 export { absenceFromAutomaticReplies, type Absence } from './routing/absence';
 export { gatherRoutingInput, type GatheredRouting } from './routing/gather';
 export { routeQuestion, type RoutingInput, type RoutingResult } from './routing/route-question';

@@ -4,7 +4,7 @@
  * units change seldom, and reading tens of thousands of users on each form would not do.
  */
 import type { Clock } from '../clock';
-import { departmentKey } from './routing/department';
+import { departmentKey, unitAncestry } from './routing/department';
 import type { OrgDirectory } from './types';
 
 export interface UnitCatalogOptions {
@@ -49,7 +49,7 @@ export class UnitCatalog {
     return withinTime(this.reading, this.waitMs);
   }
 
-  /** The given unit names the catalog does not know (compared like routing compares them). */
+  /** The given unit names the catalog does not know (compared like {@link departmentKey}). */
   async unknown(names: readonly string[]): Promise<string[]> {
     const units = await this.units();
     if (units.length === 0) return [];
@@ -60,12 +60,15 @@ export class UnitCatalog {
   private async read(): Promise<readonly string[]> {
     const spellings = new Map<string, Map<string, number>>();
     for await (const user of this.directory.users()) {
-      const key = departmentKey(user.department);
-      if (key === null || !user.accountEnabled || user.userType !== 'Member') continue;
-      const name = (user.department ?? '').trim().replace(/\s+/g, ' ');
-      const counts = spellings.get(key) ?? new Map<string, number>();
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-      spellings.set(key, counts);
+      if (!user.department || !user.accountEnabled || user.userType !== 'Member') continue;
+      // A unit includes the units below it, so the units above a department are offered too.
+      for (const name of unitAncestry(user.department)) {
+        const key = departmentKey(name);
+        if (key === null) continue;
+        const counts = spellings.get(key) ?? new Map<string, number>();
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        spellings.set(key, counts);
+      }
     }
     return [...spellings.values()].map(mostCommon).sort((a, b) => a.localeCompare(b, 'de'));
   }

@@ -122,6 +122,11 @@ describe('the broadcast pipeline against the Bot Connector', () => {
       'aad:00000000-0000-4000-8000-0000000000a1 de',
       'aad:00000000-0000-4000-8000-0000000000b2 en',
     ]);
+    // A unit includes the units below it (Cem is in "Fachbereich 3 / Abteilung 3.1 Steuern").
+    expect(await ids({ kind: 'units', departments: ['fachbereich 3'] })).toEqual([
+      'aad:00000000-0000-4000-8000-0000000000c3 (ohne App) en',
+    ]);
+    expect(await ids({ kind: 'units', departments: ['Abteilung 3.1 Steuern'] })).toEqual([]);
     expect(await ids({ kind: 'group', groupId: 'group-kurs' })).toEqual([
       'aad:00000000-0000-4000-8000-0000000000b2 en',
       'aad:00000000-0000-4000-8000-0000000000f7 (ohne App) de',

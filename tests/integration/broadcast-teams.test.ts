@@ -76,7 +76,13 @@ describe('announcements in Teams', () => {
     const form = await double.say(bot.messagesUrl, { user: emil, text: 'mitteilung' });
     const picker = readable(form.replies[0]);
     expect(picker).toContain('"isMultiSelect":true');
-    for (const unit of ['Fachbereich 2 Bürgerservice', 'Fachbereich 3', 'SFZ Nord']) {
+    const units = [
+      'Fachbereich 2 Bürgerservice',
+      'Fachbereich 3',
+      'Fachbereich 3 / Abteilung 3.1 Steuern',
+      'SFZ Nord',
+    ];
+    for (const unit of units) {
       expect(picker).toContain(`"value":"${unit}"`);
     }
 

@@ -24,3 +24,32 @@ export function departmentKey(department: string | null | undefined): string | n
   }
   return key;
 }
+
+/** The segments of a normalised department path: "fb 2 / abt. 2.1" → ["fb 2", "abt. 2.1"]. */
+function segmentsOf(key: string): string[] {
+  return key.split(/ ?\/ ?/);
+}
+
+/**
+ * A unit includes the units below it: departments are written as paths ("Fachbereich 2 … /
+ * Abteilung 2.1 …"), and what is meant for the Fachbereich is meant for all of it. Compared
+ * like {@link departmentKey}; routing itself (R2) keeps to the exact department.
+ */
+export function isWithinUnit(department: string | null | undefined, unit: string): boolean {
+  const key = departmentKey(department);
+  const unitKey = departmentKey(unit);
+  if (key === null || unitKey === null) return false;
+  const path = segmentsOf(key);
+  const unitPath = segmentsOf(unitKey);
+  return unitPath.length <= path.length && unitPath.every((segment, i) => segment === path[i]);
+}
+
+/** A department and the units above it, outermost first, as written: "A / B" → "A", "A / B". */
+export function unitAncestry(department: string): string[] {
+  const segments = department
+    .trim()
+    .replace(/\s+/g, ' ')
+    .split(/ ?\/ ?/)
+    .filter((segment) => segment !== '');
+  return segments.map((_, i) => segments.slice(0, i + 1).join(' / '));
+}

@@ -1,4 +1,4 @@
-import { departmentKey } from '../../../services/directory';
+import { departmentKey, isWithinUnit, unitAncestry } from '../../../services/directory';
 
 const UNIT = 'Fachbereich 5 Schule, Kultur und Sport / Abteilung 5.3 Sport und Bäder';
 
@@ -36,5 +36,31 @@ describe('departmentKey', () => {
     ['whitespace only', ' \t\u00a0 '],
   ])('reads a %s department as no department', (_case, value) => {
     expect(departmentKey(value)).toBeNull();
+  });
+});
+
+describe('units and the units below them', () => {
+  const FACHBEREICH = 'Fachbereich 5 Schule, Kultur und Sport';
+
+  it.each([
+    ['the unit itself', UNIT, UNIT],
+    ['the Fachbereich above it', UNIT, FACHBEREICH.toUpperCase()],
+    ['a slash without spaces', 'Fachbereich 5 Schule, Kultur und Sport/Abteilung 5.3', FACHBEREICH],
+  ])('counts %s', (_case, department, unit) => {
+    expect(isWithinUnit(department, unit)).toBe(true);
+  });
+
+  it.each([
+    ['a unit below the department', FACHBEREICH, UNIT],
+    ['the Abteilung alone', UNIT, 'Abteilung 5.3 Sport und Bäder'],
+    ['a name that only starts alike', 'Fachbereich 50 Kultur', 'Fachbereich 5'],
+    ['no department', null, FACHBEREICH],
+  ])('does not count %s', (_case, department, unit) => {
+    expect(isWithinUnit(department, unit)).toBe(false);
+  });
+
+  it('lists a department and the units above it, outermost first', () => {
+    expect(unitAncestry(`  ${UNIT.replace(' / ', '\t/ ')} `)).toEqual([FACHBEREICH, UNIT]);
+    expect(unitAncestry('Kämmerei')).toEqual(['Kämmerei']);
   });
 });

@@ -16,6 +16,7 @@ function countedDirectory() {
     ben: { department: 'fachbereich 2 bürgerservice' },
     cem: { department: 'Fachbereich 2 Bürgerservice' },
     dora: { department: 'Amt für Umwelt, Klima und Energie' },
+    hanna: { department: 'Fachbereich 2 Bürgerservice / Abteilung 2.1  Bürgerbüro' },
     emil: { department: 'Kämmerei', disabled: true },
     gast: { department: 'Gästehaus', guest: true },
     fiona: { department: null },
@@ -35,12 +36,13 @@ function countedDirectory() {
 }
 
 describe('the unit catalog', () => {
-  it('lists the units of enabled members once each, in the spelling most of them carry', async () => {
+  it('lists the units of enabled members and the units above them once each, in the spelling most of them carry', async () => {
     const { directory } = countedDirectory();
     const catalog = new UnitCatalog(directory, new ManualClock('2026-12-04T08:00:00Z'));
     expect(await catalog.units()).toEqual([
       'Amt für Umwelt, Klima und Energie',
       'Fachbereich 2 Bürgerservice',
+      'Fachbereich 2 Bürgerservice / Abteilung 2.1 Bürgerbüro',
     ]);
   });
 
@@ -64,7 +66,7 @@ describe('the unit catalog', () => {
     expect(await catalog.units()).toEqual([]);
     expect(await catalog.unknown(['Irgendein Amt'])).toEqual([]);
     state.down = false;
-    expect(await catalog.units()).toHaveLength(2);
+    expect(await catalog.units()).toHaveLength(3);
   });
 
   it('does not keep a turn waiting for a slow first read, and has the list next time', async () => {
@@ -76,7 +78,7 @@ describe('the unit catalog', () => {
     expect(await catalog.units()).toEqual([]);
     finish();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(await catalog.units()).toHaveLength(2);
+    expect(await catalog.units()).toHaveLength(3);
     expect(state.reads).toBe(1);
   });
 
