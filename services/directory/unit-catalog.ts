@@ -44,17 +44,18 @@ export class UnitCatalog {
         this.cached = { units, readAt: this.clock.now().getTime() };
         return units;
       })
-      .catch(() => [] as readonly string[])
+      .catch(() => this.cached?.units ?? [])
       .finally(() => (this.reading = undefined));
-    return withinTime(this.reading, this.waitMs);
+    // An old list serves while the new one is read.
+    return this.cached ? this.cached.units : withinTime(this.reading, this.waitMs);
   }
 
-  /** The given unit names the catalog does not know (compared like {@link departmentKey}). */
+  /** The given unit names the catalog does not know (compared like {@link isWithinUnit}). */
   async unknown(names: readonly string[]): Promise<string[]> {
     const units = await this.units();
     if (units.length === 0) return [];
-    const known = new Set(units.map(departmentKey));
-    return names.filter((name) => !known.has(departmentKey(name)));
+    const known = new Set(units.map(unitKey));
+    return names.filter((name) => !known.has(unitKey(name)));
   }
 
   private async read(): Promise<readonly string[]> {
@@ -85,6 +86,11 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
     }
   }
   return best;
+}
+
+/** A unit's key with its path written evenly ("FB 2/Abt" as "fb 2 / abt"). */
+function unitKey(name: string): string | null {
+  return departmentKey(unitAncestry(name).pop() ?? '');
 }
 
 /** The promise's value, or none if it takes longer than `ms`. */

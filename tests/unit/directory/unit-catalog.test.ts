@@ -55,8 +55,12 @@ describe('the unit catalog', () => {
     await catalog.units();
     expect(state.reads).toBe(1);
     clock.advance(2 * HOUR);
-    await catalog.units();
-    expect(state.reads).toBe(2);
+    state.down = true;
+    // An old list serves while the new one is read, and stays when that read fails.
+    expect(await catalog.units()).toHaveLength(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await catalog.units()).toHaveLength(3);
+    expect(state.reads).toBe(3);
   });
 
   it('offers nothing while the directory is unreachable, and asks again next time', async () => {
@@ -82,11 +86,15 @@ describe('the unit catalog', () => {
     expect(state.reads).toBe(1);
   });
 
-  it('names the units it does not know, comparing them as routing does', async () => {
+  it('names the units it does not know, comparing them as audiences do', async () => {
     const { directory } = countedDirectory();
     const catalog = new UnitCatalog(directory, new ManualClock('2026-12-04T08:00:00Z'));
-    expect(await catalog.unknown([' fachbereich 2   bürgerservice', 'Kämmerei', 'Bauamt'])).toEqual(
-      ['Kämmerei', 'Bauamt'],
-    );
+    const names = [
+      ' fachbereich 2   bürgerservice',
+      'Fachbereich 2 Bürgerservice/Abteilung 2.1 Bürgerbüro',
+      'Kämmerei',
+      'Bauamt',
+    ];
+    expect(await catalog.unknown(names)).toEqual(['Kämmerei', 'Bauamt']);
   });
 });
