@@ -54,7 +54,10 @@ export async function registerForCourse(
   const t = strings[turn.language];
   const found = await courseFor(turn, services, value);
   if (!found) return;
-  const outcome = await services.courses.register(found.course.id, found.participant.userId);
+  const outcome = await services.courses.registrations.register(
+    found.course.id,
+    found.participant.userId,
+  );
   if (!outcome.ok) {
     const reasons = {
       closed: t.courseClosed,
@@ -74,7 +77,10 @@ export async function cancelRegistration(
   const t = strings[turn.language];
   const participant = await participantOf(turn, services);
   if (!participant) return sendText(turn, t.courseNotStaff);
-  const outcome = await services.courses.unregister(courseIdOf(value), participant.userId);
+  const outcome = await services.courses.registrations.unregister(
+    courseIdOf(value),
+    participant.userId,
+  );
   if (!outcome.ok) {
     const reasons = {
       'not-registered': t.courseNotRegistered,

@@ -1,14 +1,12 @@
 /**
- * The course service: organisers import and change courses, employees register, wait and
- * cancel. Every decision is made here from the stored state, never from what a card
- * carried; reminders, move-ups and change notices run as durable jobs (course-jobs.ts),
- * downloads are course-files.ts.
+ * The course service: organisers import, change, cancel and announce courses; employees
+ * register, wait and cancel (registrations.ts). Every decision is made from the stored
+ * state, never from what a card carried; reminders, move-ups and change notices run as
+ * durable jobs (course-jobs.ts), downloads are course-files.ts.
  */
-import { randomBytes } from 'node:crypto';
 import type { AuditActor, AuditLog } from '../audit';
 import type { Broadcasts } from '../broadcast';
 import type { Clock } from '../clock';
-import type { Config } from '../config';
 import { hasRole, type DirectoryUser, type OrgDirectory } from '../directory';
 import { silentLogger, type Logger } from '../logging';
 import type { MessageSender } from '../messaging';
@@ -22,51 +20,12 @@ import { CourseFiles, type Acted } from './course-files';
 import { CourseJobs } from './course-jobs';
 import { courseIdsIn, readCourseCsv } from './course-plan';
 import { CourseMessenger, type CardAddress, type Reach } from './messenger';
-import {
-  DEFAULT_REMINDERS,
-  interestedUserIds,
-  seatOf,
-  type Course,
-  type CourseDraft,
-} from './model';
-import { CITY_REMINDER_RULES, readOffset, type ReminderRules } from './reminder-time';
-import {
-  fillFromWaitlist,
-  withCancellation,
-  withRegistration,
-  type Registered,
-  type Unregistered,
-} from './seats';
+import { CourseRegistrations } from './registrations';
+import { DEFAULT_COURSE_SETTINGS, type CourseSettings } from './settings';
+import { interestedUserIds, seatOf, type Course, type CourseDraft } from './model';
+import { readOffset } from './reminder-time';
+import { fillFromWaitlist } from './seats';
 import type { CourseViews } from './views';
-
-export interface CourseSettings {
-  /** Offsets for new courses (ISO 8601 durations). */
-  reminders: readonly string[];
-  reminderRules: ReminderRules;
-  /** ORGANIZER of calendar files when the organiser's address is unknown (CLI imports). */
-  calendarEmail: string;
-  /** Domain part of calendar event ids. */
-  uidDomain: string;
-}
-
-export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
-  reminders: DEFAULT_REMINDERS,
-  reminderRules: CITY_REMINDER_RULES,
-  calendarEmail: 'digitallotse@localhost.invalid',
-  uidDomain: 'digitallotse.local',
-};
-
-/** The settings as the environment gives them (COURSE_*, PUBLIC_BASE_URL). */
-export function courseSettingsFrom(
-  config: Pick<Config, 'courses' | 'publicBaseUrl'>,
-): CourseSettings {
-  return {
-    reminders: config.courses.reminders,
-    reminderRules: { ...CITY_REMINDER_RULES, weekends: config.courses.remindersOnWeekends },
-    calendarEmail: config.courses.calendarEmail,
-    uidDomain: new URL(config.publicBaseUrl).hostname,
-  };
-}
 
 export interface CoursesOptions {
   store: Store;
@@ -102,6 +61,8 @@ export class Courses {
   readonly jobs: CourseJobs;
   /** Calendar files and attendee lists. */
   readonly files: CourseFiles;
+  /** Registration, waitlist and cancellation by employees. */
+  readonly registrations: CourseRegistrations;
   private readonly settings: CourseSettings;
   private readonly logger: Logger;
 
@@ -139,6 +100,14 @@ export class Courses {
       audit: options.audit,
       mayOrganise: (actorId) => this.mayOrganise(actorId),
       calendar: { fallbackEmail: this.settings.calendarEmail, uidDomain: this.settings.uidDomain },
+    });
+    this.registrations = new CourseRegistrations({
+      clock,
+      catalog: this.catalog,
+      files: this.files,
+      jobs: this.jobs,
+      messenger: this.messenger,
+      logger: this.logger,
     });
   }
 
@@ -325,49 +294,6 @@ export class Courses {
     return { ok: true, value: announced };
   }
 
-  async register(
-    courseId: string,
-    userId: string,
-  ): Promise<Registered | { ok: false; reason: 'unknown' }> {
-    const now = this.options.clock.now();
-    const token = randomBytes(24).toString('base64url');
-    let outcome: Registered | undefined;
-    let movedUp: string[] = [];
-    const updated = await this.catalog.update(courseId, (current) => {
-      const result = withRegistration(current, userId, now, token);
-      outcome = result.outcome;
-      movedUp = result.movedUp;
-      return result.next;
-    });
-    if (!updated || !outcome) return { ok: false, reason: 'unknown' };
-    if (updated.changed) {
-      const seat = seatOf(updated.doc, userId);
-      if (seat) await this.files.rememberCalendarToken(courseId, seat);
-      await this.jobs.movedUp(updated.doc, movedUp);
-      await this.afterSeatChange(updated.doc, [userId, ...movedUp]);
-    }
-    return outcome;
-  }
-
-  async unregister(
-    courseId: string,
-    userId: string,
-  ): Promise<Unregistered | { ok: false; reason: 'unknown' }> {
-    const now = this.options.clock.now();
-    let outcome: Unregistered | undefined;
-    const updated = await this.catalog.update(courseId, (current) => {
-      const result = withCancellation(current, userId, now);
-      outcome = result.outcome;
-      return result.next;
-    });
-    if (!updated || !outcome) return { ok: false, reason: 'unknown' };
-    if (updated.changed && outcome.ok) {
-      await this.jobs.movedUp(updated.doc, outcome.movedUp);
-      await this.afterSeatChange(updated.doc, [userId, ...outcome.movedUp]);
-    }
-    return outcome;
-  }
-
   /** Remembers a card a dialog sent, so that later changes update it in place. */
   rememberCard(course: Course, address: CardAddress, reach: Reach, activityId: string) {
     return this.messenger.remember(course, address, reach, activityId);
@@ -399,17 +325,6 @@ export class Courses {
       });
     }
     return { ok: true, value: updated.doc };
-  }
-
-  /** The cards of everyone whose seat changed, and the organisers' counts, show it at once. */
-  private async afterSeatChange(course: Course, userIds: readonly string[]): Promise<void> {
-    try {
-      for (const userId of userIds) await this.messenger.refresh(course, { userId });
-      await this.messenger.refresh(course, { organiser: true });
-    } catch (error) {
-      // The registration stands; a card showing an older state is no reason to fail it.
-      this.logger.warn({ courseId: course.id, err: (error as Error).name }, 'cards not refreshed');
-    }
   }
 }
 

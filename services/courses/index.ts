@@ -65,15 +65,9 @@ export {
 } from './messenger';
 export { CourseAnnouncements, announcementIdOf, type Announced } from './announcements';
 export type { CourseCardKind, CourseCardView, CourseViews } from './views';
-export {
-  Courses,
-  DEFAULT_COURSE_SETTINGS,
-  courseSettingsFrom,
-  type CourseSettings,
-  type CoursesOptions,
-  type Imported,
-  type Saved,
-} from './courses';
+export { DEFAULT_COURSE_SETTINGS, courseSettingsFrom, type CourseSettings } from './settings';
+export { CourseRegistrations } from './registrations';
+export { Courses, type CoursesOptions, type Imported, type Saved } from './courses';
 export { COURSE_CHANGE_JOB, COURSE_MOVED_UP_JOB, CourseJobs } from './course-jobs';
 export {
   CALENDAR_TOKENS_CONTAINER,

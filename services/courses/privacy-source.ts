@@ -42,7 +42,7 @@ async function forget(courses: Courses, userId: string): Promise<number> {
   for await (const course of courses.catalog.all()) {
     const seat = seatOf(course, userId);
     if (!seat) continue;
-    if (seat.state !== 'cancelled') await courses.unregister(course.id, userId);
+    if (seat.state !== 'cancelled') await courses.registrations.unregister(course.id, userId);
     await courses.catalog.update(course.id, (current) =>
       seatOf(current, userId)
         ? { ...current, seats: current.seats.filter((s) => s.userId !== userId) }

@@ -310,8 +310,8 @@ describe('announcements in Teams', () => {
       { id: 'cli:test' },
     );
     expect(imported.ok).toBe(true);
-    await courses.register('KI-1', anna.aadObjectId as string);
-    await courses.register('KI-1', ben.aadObjectId as string);
+    await courses.registrations.register('KI-1', anna.aadObjectId as string);
+    await courses.registrations.register('KI-1', ben.aadObjectId as string);
 
     const form = await double.say(bot.messagesUrl, { user: emil, text: 'mitteilung' });
     expect(readable(form.replies[0])).toContain('Sprechstunde KI');

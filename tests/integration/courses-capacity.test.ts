@@ -74,7 +74,7 @@ describe.each(storeSubjects)('registrations under concurrency (%s)', (_name, cre
 
   it('gives 20 seats to 100 people registering at the same moment, and the waitlist to 80', async () => {
     const outcomes = await Promise.all(
-      people.map((id, i) => instances[i % INSTANCES]!.register('RUSH-1', id)),
+      people.map((id, i) => instances[i % INSTANCES]!.registrations.register('RUSH-1', id)),
     );
 
     expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
@@ -106,7 +106,9 @@ describe.each(storeSubjects)('registrations under concurrency (%s)', (_name, cre
       .slice(0, 10)
       .map((seat) => seat.userId);
 
-    await Promise.all(leaving.map((id, i) => instances[i % INSTANCES]!.unregister('RUSH-1', id)));
+    await Promise.all(
+      leaving.map((id, i) => instances[i % INSTANCES]!.registrations.unregister('RUSH-1', id)),
+    );
 
     const after = (await courses.get('RUSH-1'))!;
     expect(counts(after)).toEqual({ capacity: 20, registered: 20, waitlisted: 70 });

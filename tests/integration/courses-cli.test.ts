@@ -152,7 +152,7 @@ describe('lotse courses', () => {
   it('exports the attendee list for Excel', async () => {
     await inStore(async (store) => {
       const courses = courseService(store);
-      await courses.register('TEAMS-01', '00000000-0000-0000-0000-0000000000020');
+      await courses.registrations.register('TEAMS-01', '00000000-0000-0000-0000-0000000000020');
     });
     const file = join(dir, 'teilnehmende.csv');
     const exported = await run('courses', 'attendees', 'TEAMS-01', file);
