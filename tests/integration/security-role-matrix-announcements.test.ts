@@ -27,9 +27,9 @@ import {
   isaiah,
   megan,
   readable,
+  commandRow,
   roleMatrix,
   type Attempt,
-  type Role,
   type Row,
 } from '../support/role-matrix';
 
@@ -73,12 +73,6 @@ roleMatrix('who may use announcement, FAQ and privacy verbs', (m) => {
       const broadcastId = await broadcast(state);
       return { value: { verb, broadcastId }, watch: broadcastState(broadcastId), shown };
     },
-  });
-
-  const command = (text: string, allowed: Role[], shown: Attempt['shown']): Row => ({
-    action: `command: ${text}`,
-    allowed,
-    arrange: async () => ({ text, shown, watch: m.nothing }),
   });
 
   return [
@@ -175,8 +169,12 @@ roleMatrix('who may use announcement, FAQ and privacy verbs', (m) => {
         watch: m.containers(PRIVACY_EXPORTS_CONTAINER),
       }),
     },
-    command('mitteilung', ['organiser'], hasCard('announce.preview')),
-    command('FAQ-Vorschläge', ['organiser', 'admin'], (turn) => !/nur|only/i.test(readable(turn))),
-    command('Datenschutz', IN_TENANT, hasCard('privacyExport')),
+    commandRow('mitteilung', ['organiser'], hasCard('announce.preview')),
+    commandRow(
+      'FAQ-Vorschläge',
+      ['organiser', 'admin'],
+      (turn) => !/nur|only/i.test(readable(turn)),
+    ),
+    commandRow('Datenschutz', IN_TENANT, hasCard('privacyExport')),
   ];
 });

@@ -26,6 +26,7 @@ import {
   STAFF,
   hasCard,
   readable,
+  commandRow,
   roleMatrix,
   type Attempt,
   type Role,
@@ -93,12 +94,6 @@ roleMatrix('who may use ticket, course and lotse verbs', (m) => {
       const courseId = await course();
       return { value: { verb, courseId }, watch: courseState(courseId), shown };
     },
-  });
-
-  const command = (text: string, allowed: Role[], shown: Attempt['shown']): Row => ({
-    action: `command: ${text}`,
-    allowed,
-    arrange: async () => ({ text, shown, watch: m.nothing }),
   });
 
   return [
@@ -196,9 +191,9 @@ roleMatrix('who may use ticket, course and lotse verbs', (m) => {
         },
       }),
     },
-    command('kurs anlegen', ['organiser'], hasCard('course.create')),
-    command('Kurse', STAFF, (turn) => turn.replies.some((r) => r.attachments !== undefined)),
-    command('meine Tickets', ['candidate lotse', 'other lotse'], (turn) =>
+    commandRow('kurs anlegen', ['organiser'], hasCard('course.create')),
+    commandRow('Kurse', STAFF, (turn) => turn.replies.some((r) => r.attachments !== undefined)),
+    commandRow('meine Tickets', ['candidate lotse', 'other lotse'], (turn) =>
       turn.replies.some((r) => r.attachments !== undefined),
     ),
     {

@@ -86,6 +86,13 @@ export interface Row {
 export const readable = (turn: TurnResult) => JSON.stringify(turn.replies);
 export const hasCard = (marker: string) => (turn: TurnResult) => readable(turn).includes(marker);
 
+/** A chat command: it only shows something, so the cells check what the turn showed. */
+export const commandRow = (text: string, allowed: Role[], shown: Attempt['shown']): Row => ({
+  action: `command: ${text}`,
+  allowed,
+  arrange: async () => ({ text, shown, watch: async () => null }),
+});
+
 /** What the rows of a file build their subjects with; valid once the bot runs. */
 export interface Matrix {
   readonly bot: TestBot;
@@ -96,8 +103,6 @@ export interface Matrix {
   docs(...refs: Array<[container: string, id: string]>): () => Promise<unknown>;
   /** Watches whole containers by their contents. */
   containers(...names: string[]): () => Promise<unknown>;
-  /** For verbs that only show something. */
-  nothing(): Promise<unknown>;
 }
 
 /** Runs every row × every role as one test each, on one bot for the file. */
@@ -129,7 +134,6 @@ export function roleMatrix(title: string, rowsOf: (matrix: Matrix) => Row[]): vo
             for await (const doc of queryAll(bot.store, name)) all.push(doc);
           return all;
         },
-      nothing: async () => null,
     };
     const rows = rowsOf(matrix);
     const say = matrix.say;
