@@ -215,7 +215,7 @@ var appSettings = {
   ORGANISERS_GROUP_ID: organisersGroupId
   ADMINS_GROUP_ID: adminsGroupId
 
-  KB_ANSWER_THRESHOLD: '0.57'
+  KB_ANSWER_THRESHOLD: '0.6'
   KB_SUGGEST_THRESHOLD: '0.25'
   GAPS_RETENTION_DAYS: string(gapsRetentionDays)
   TICKETS_RETENTION_DAYS: '180'

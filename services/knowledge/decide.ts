@@ -17,7 +17,7 @@ export interface DecisionThresholds {
 
 /** Chosen on the development questions (see the knowledge README). */
 export const defaultThresholds: DecisionThresholds = {
-  answer: 0.57,
+  answer: 0.6,
   suggest: 0.25,
   maxSuggestions: 3,
 };

@@ -3,6 +3,8 @@
  * passwort + änderung, "lotsenschulung" → lotsen + schulung. The head (last part) may be
  * inflected; the modifier may carry a linking element (Funktion-s-postfach).
  */
+import type { WordForm } from './analyser';
+import { stemGerman } from './stemming';
 
 export interface CompoundVocabulary {
   /** Is this folded word, uninflected, a known word (or stem) of its own? */
@@ -107,4 +109,18 @@ export function learnCompoundHeads(
     if (modifiers.size >= 2 && !isStopWord(head)) heads.add(head);
   }
   return heads;
+}
+
+/**
+ * A compound written as two words ("Sammel Postfach", "help desk"): the stem of the two
+ * joined when `knows` accepts it, else undefined.
+ */
+export function compoundWrittenApart(
+  modifier: WordForm,
+  head: WordForm,
+  knows: (stem: string) => boolean,
+): string | undefined {
+  if (modifier.folded.length < MIN_MODIFIER || head.folded.length < MIN_HEAD) return undefined;
+  const stem = stemGerman(`${modifier.folded}${head.folded}`);
+  return knows(stem) ? stem : undefined;
 }

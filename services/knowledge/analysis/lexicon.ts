@@ -4,9 +4,11 @@
  * formal words for the same thing). Generic for digital work in an administration —
  * not phrases of any particular knowledge base.
  */
+import levenshtein from 'damerau-levenshtein';
 import { RELATED_WORD_GROUPS } from './related-words';
 import { stemEnglish, stemGerman } from './stemming';
 import { foldCase, foldTranscriptions } from './text';
+import { typoAllowance } from './vocabulary';
 
 /** `english words: german words` — the English words are stemmed, any of them matches. */
 const ENGLISH_TO_GERMAN = `
@@ -253,7 +255,7 @@ const GERMAN_SYNONYMS = `
   unscharf verschwommen weichzeichnen
   ruhestand rente pension
   kennwortrichtlinie passwortregeln
-  benachrichtigung hinweis popup
+  benachrichtigung hinweis popup meldung aufploppen
 `;
 
 /** The lexicon's own groups and the general related-word layer, read alike. */
@@ -288,6 +290,15 @@ function parseSynonyms(): Map<string, string[]> {
 }
 
 const english = parseEnglish();
+const MIN_MISSPELT_ENGLISH = 6;
+/** The English words of the lexicon as written, for typo look-ups. */
+const englishWords = [
+  ...new Set(
+    ENGLISH_TO_GERMAN.trim()
+      .split('\n')
+      .flatMap((line) => (line.split(':')[0] ?? '').trim().split(/\s+/)),
+  ),
+];
 const synonyms = parseSynonyms();
 
 /** The folded synonym words and their stems: words the analyser knows beyond the KB. */
@@ -302,10 +313,40 @@ export function germanForEnglish(lower: string): readonly string[] {
   return english.get(stemEnglish(lower)) ?? [];
 }
 
+/**
+ * German stems for an English word a typo off a lexicon word ("pasword"), or none. Short
+ * words are left alone: without an English dictionary, "pivot" or "table" would pass for
+ * typos of "pilot" and "tablet".
+ */
+export function germanForMisspeltEnglish(lower: string): readonly string[] {
+  if (lower.length < MIN_MISSPELT_ENGLISH) return [];
+  const allowance = typoAllowance(lower.length);
+  const found = new Set<string>();
+  for (const word of englishWords) {
+    if (Math.abs(word.length - lower.length) > allowance) continue;
+    const distance = levenshtein(lower, word).steps;
+    if (distance === 0 || distance > allowance) continue;
+    for (const german of germanForEnglish(word)) found.add(german);
+  }
+  return [...found];
+}
+
 /** The German stem of an English question word or modal, if it is one. */
 export function germanFunctionWordFor(lower: string): string | undefined {
   const german = ENGLISH_FUNCTION_WORDS.get(lower);
   return german === undefined ? undefined : foldGerman(german);
+}
+
+/**
+ * In a chat with the bot the person addressed is the bot: "Was kannst du?", "What can you
+ * do?", "Warum findest du nichts?". These pronouns also name it.
+ */
+const ADDRESSEE_PRONOUNS = new Set(['du', 'dich', 'dir', 'you']);
+const BOT = 'bot';
+
+/** The bot's German stem and its synonyms when the word addresses it, else none. */
+export function addresseeTerms(folded: string): readonly string[] {
+  return ADDRESSEE_PRONOUNS.has(folded) ? [BOT, ...synonymsOf(BOT)] : [];
 }
 
 /** German stems that mean the same as the given German stem. */

@@ -6,9 +6,15 @@
  */
 import type { Language } from '../model';
 import { textWords, type TextWord, type WordForm } from './analyser';
-import { splitCompound } from './compounds';
+import { compoundWrittenApart, splitCompound } from './compounds';
 import { DEFAULT_CONTEXT_WEIGHT, messageClauses } from './focus';
-import { germanForEnglish, germanFunctionWordFor, synonymsOf } from './lexicon';
+import {
+  addresseeTerms,
+  germanForEnglish,
+  germanForMisspeltEnglish,
+  germanFunctionWordFor,
+  synonymsOf,
+} from './lexicon';
 import { stemGerman } from './stemming';
 import { isListedWord, salienceOf } from './salience';
 import { separableVerb, type SeparableVerb } from './separable';
@@ -51,8 +57,12 @@ const SYNONYM_WEIGHT = 0.85;
 /** The frequency list is German; an English content word counts as half a topic. */
 const ENGLISH_SALIENCE = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
+/** A translation of a misspelt English word: a translation as sure as a typo guess. */
+const MISSPELT_ENGLISH_WEIGHT = TRANSLATION_WEIGHT * 0.75;
 /** A verb form read as its infinitive: as sure as a word family. */
 const VERB_FORM_WEIGHT = 0.85;
+/** "du" for the bot: a hint between close entries, not a topic. */
+const ADDRESSEE_WEIGHT = 0.4;
 
 export function analyseQuery(
   text: string,
@@ -66,33 +76,46 @@ export function analyseQuery(
   }));
   return clauses.flatMap(({ weight, words }) => {
     const joined = language === 'de' ? joinedVerb(words, vocabulary) : undefined;
+    const readings = words.map((word) =>
+      word.stop ? stopReadings(word, language, vocabulary) : readingsOf(word, language, vocabulary),
+    );
+    // A compound written apart ("Sammel Postfach") is also read whole, at its head.
+    const apart = words.map((word, i) => {
+      const modifier = words[i - 1];
+      return modifier && !modifier.stop && !word.stop
+        ? compoundWrittenApart(modifier, word, (stem) => vocabulary.hasTerm(stem))
+        : undefined;
+    });
+    apart.forEach((compound, i) => {
+      if (compound !== undefined) readings[i]?.push([[{ term: compound, weight: 1 }]]);
+    });
     return words.map((word, i) => {
-      const readings = word.stop
-        ? stopReadings(word, language, vocabulary)
-        : readingsOf(word, language, vocabulary);
+      const wordReadings = readings[i] as Reading[];
       let separable = false;
       if (joined?.position === i) {
         const matches = matchesOf(joined.form, joined.form.folded, language, vocabulary, true);
-        if (matches.length > 0) readings.push([matches]);
+        if (matches.length > 0) wordReadings.push([matches]);
         separable = matches.length > 0;
       }
+      // A modifier known only as part of the compound is no word of its own.
+      const modifierOnly = apart[i + 1] !== undefined && wordReadings.length === 0;
       // A word of general German ("Hund", "Wetter") is no misspelt stop word ("und", "weiter").
       const misspeltStop =
-        readings.length === 0 &&
+        wordReadings.length === 0 &&
         !word.stop &&
         !isListedWord(word.folded) &&
         isMisspeltStopWord(word.folded);
       // A verb that is a stop word alone ("geht") carries the topic with its particle; the
       // particle itself ("füge … hinzu") is part of the verb, not a word of its own.
       const particle = joined !== undefined && i >= words.length - joined.particleWords;
-      const stop = (word.stop && !separable) || misspeltStop || particle;
+      const stop = (word.stop && !separable) || misspeltStop || particle || modifierOnly;
       return {
         word: word.folded,
         stop,
         misspeltStop,
         weight,
         salience: stop ? 0 : language === 'en' ? ENGLISH_SALIENCE : salienceOf(word.folded),
-        readings,
+        readings: wordReadings,
       };
     });
   });
@@ -114,7 +137,11 @@ function joinedVerb(words: TextWord[], vocabulary: Vocabulary): SeparableVerb | 
 
 function stopReadings(word: TextWord, language: Language, vocabulary: Vocabulary): Reading[] {
   const term = language === 'en' ? germanFunctionWordFor(word.lower) : word.stem;
-  return term && vocabulary.hasTerm(term) ? [[[{ term, weight: 1 }]]] : [];
+  const matches = term && vocabulary.hasTerm(term) ? [{ term, weight: 1 }] : [];
+  for (const bot of addresseeTerms(word.folded)) {
+    if (vocabulary.hasTerm(bot)) matches.push({ term: bot, weight: ADDRESSEE_WEIGHT });
+  }
+  return matches.length > 0 ? [[matches]] : [];
 }
 
 function readingsOf(word: TextWord, language: Language, vocabulary: Vocabulary): Reading[] {
@@ -152,6 +179,9 @@ function matchesOf(
   add(word.stem, 1);
   if (language === 'en' || found.size === 0) {
     for (const german of germanForEnglish(lower)) add(german, TRANSLATION_WEIGHT);
+  }
+  if (language === 'en' && found.size === 0 && guess) {
+    for (const german of germanForMisspeltEnglish(lower)) add(german, MISSPELT_ENGLISH_WEIGHT);
   }
   if (found.size === 0 && guess) {
     for (const match of guesses(word, vocabulary)) {

@@ -36,13 +36,14 @@ export const RELATED_WORD_GROUPS = `
   bewerten bewertung feedback rückmeldung
   abwesenheitsnotiz abwesenheitsassistent abwesenheitsmeldung
   formular vordruck
-  bürger antragsteller
+  bürger antragsteller anwohner
   handbuch leitfaden tutorial
-  ändern wechseln umstellen
+  ändern wechseln umstellen anpassen abändern
   übertragen umziehen mitnehmen
   anzeigen auftauchen erscheinen sichtbar
   raum saal zimmer
-  sehen einsehen nachschauen
+  sehen einsehen nachschauen nachsehen nachgucken gucken mitlesen
+  lernen beibringen
   mfa mehrfaktor zweifaktor faktor mehrfaktorauthentifizierung zweifaktorauthentifizierung
   diensthandy diensttelefon firmenhandy dienstsmartphone diensttablet
   dienst dienstlich
@@ -83,6 +84,7 @@ export const RELATED_WORD_GROUPS = `
   postfach mailbox posteingang
   stadtverwaltung verwaltung
   teilnehmer teilnehmende
+  teilnehmen mitmachen dabeisein
   ticket störungsmeldung supportanfrage
   toner druckerpatrone patrone
   version fassung

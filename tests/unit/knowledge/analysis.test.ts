@@ -4,7 +4,11 @@ import {
   type CompoundVocabulary,
 } from '../../../services/knowledge/analysis/compounds';
 import { detectLanguage } from '../../../services/knowledge/analysis/language';
-import { germanForEnglish, synonymsOf } from '../../../services/knowledge/analysis/lexicon';
+import {
+  germanForEnglish,
+  germanForMisspeltEnglish,
+  synonymsOf,
+} from '../../../services/knowledge/analysis/lexicon';
 import { stemEnglish, stemGerman } from '../../../services/knowledge/analysis/stemming';
 import {
   isEnglishStopWord,
@@ -194,6 +198,9 @@ describe('domain lexicon', () => {
     ['Telko', 'Besprechung'],
     ['Ruhestand', 'Rente'],
     ['Authentifizierung', 'Anmeldung'],
+    ['anpassen', 'ändern'],
+    ['nachgucken', 'nachsehen'],
+    ['Meldung', 'Benachrichtigung'],
   ])('groups office-IT concepts: %s ~ %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
   });
@@ -205,6 +212,19 @@ describe('domain lexicon', () => {
 
   it('knows nothing of words outside the domain', () => {
     expect(germanForEnglish('football')).toEqual([]);
+  });
+
+  it.each([
+    ['pasword', 'Passwort'],
+    ['pritner', 'Drucker'],
+    ['attachmnet', 'Anhang'],
+  ])('reads the misspelt English word "%s" as %s', (misspelt, german) => {
+    expect(germanForMisspeltEnglish(misspelt)).toContain(key(german));
+  });
+
+  it('takes no short word and no word far off the lexicon for a typo', () => {
+    expect(germanForMisspeltEnglish('pivot')).toEqual([]);
+    expect(germanForMisspeltEnglish('football')).toEqual([]);
   });
 });
 

@@ -85,6 +85,39 @@ describe('query analysis', () => {
     expect(token).toMatchObject({ stop: true, misspeltStop: true });
   });
 
+  it.each([
+    ['Was kannst du?', 'de'],
+    ['What can you do?', 'en'],
+  ] as const)('reads the person addressed in "%s" as the bot', (question, language) => {
+    const index = buildKnowledgeIndex([
+      entry('1', 'Was kann der Bot?'),
+      entry('2', 'Was kann ich als Lotse tun?'),
+    ]);
+    expect(index.search(question).hits[0]?.entry.id).toBe('1');
+    const pronoun = analyseQuery(
+      question,
+      language,
+      buildIndexData([entry('1', 'Bot')]).vocabulary,
+    ).find((t) => t.word === 'du' || t.word === 'you');
+    expect(pronoun?.readings.flat(2)).toContainEqual(expect.objectContaining({ term: 'bot' }));
+  });
+
+  it.each([
+    ['Sammel Postfach', 'de'],
+    ['where is the help desk', 'en'],
+  ] as const)('reads the compound written apart in "%s" whole', (question, language) => {
+    const index = buildKnowledgeIndex([
+      entry('1', 'Sammelpostfach einbinden'),
+      entry('2', 'Postfach ist voll'),
+      entry('3', 'Helpdesk erreichen'),
+      entry('4', 'Schreibtisch reservieren'),
+    ]);
+    const top = index.search(question).hits[0];
+    expect(top?.entry.id).toBe(language === 'de' ? '1' : '3');
+    // The modifier counts as part of the compound, not as an unknown word of its own.
+    expect(top?.evidence.tokenCoverage).toBe(1);
+  });
+
   it('gives context sentences less weight than the question', () => {
     const analysed = tokens('Der Drucker piept. Wie ändere ich mein Passwort?');
     expect(analysed.find((t) => t.word === 'drucker')?.weight).toBeLessThan(1);
