@@ -79,6 +79,12 @@ describe('German word forms', () => {
     expect(isEnglishStopWord('printer')).toBe(false);
   });
 
+  it('keeps a content word apart from the stop word its stem would be', () => {
+    expect(key('sicher')).not.toBe(key('sich'));
+    expect(key('Sicherheit')).toBe(key('sicheren'));
+    expect(key('Seite')).not.toBe(key('seit'));
+  });
+
   it('stems English words with the English stemmer', () => {
     expect(stemEnglish('printers')).toBe(stemEnglish('printer'));
     expect(stemEnglish('sharing')).toBe('share');
