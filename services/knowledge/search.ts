@@ -50,7 +50,7 @@ export const defaultSearchTuning: SearchTuning = {
   ...defaultQueryOptions,
   phrasingWeight: 0.3,
   contextBoost: 1.15,
-  confidenceRank: 0.5,
+  confidenceRank: 0.65,
   confidenceRankPool: 3,
   limit: 10,
   shortlist: 40,
