@@ -7,7 +7,15 @@ import { z } from 'zod';
  * wrong type fails the reply's serialisation. We answer 400 with the reason instead.
  * Unknown fields pass through; the Teams payload grows over time.
  */
-const id = z.string().min(1).max(1024);
+/**
+ * Ids travel URI-encoded in the path of every reply ("…/activities/{id}"), and a lone
+ * UTF-16 surrogate cannot be encoded: the reply would throw.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((value) => !/\p{Cs}/u.test(value), 'ungültiges Unicode (einzelnes Surrogat)');
 /** Teams ids are short ASCII; user ids become document ids, which forbid `/ \ ? #`. */
 const accountId = z
   .string()

@@ -194,6 +194,8 @@ describe('bad input and floods', () => {
       ['a user id a document id cannot hold', (a) => ({ ...a, from: { id: '29:a/b?c#d' } })],
       ['a conversation id "."', (a) => ({ ...a, conversation: { ...a.conversation, id: '.' } })],
       ['a non-ASCII conversation id', (a) => ({ ...a, conversation: { id: 'a:ä' } })],
+      ['an activity id with a lone surrogate', (a) => ({ ...a, id: '\uD800' })],
+      ['a replyToId with a lone surrogate', (a) => ({ ...a, replyToId: 'x\uDC00' })],
       [
         'a tenant id that is an object',
         (a) => ({ ...a, conversation: { ...a.conversation, tenantId: {} } }),
