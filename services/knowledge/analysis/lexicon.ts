@@ -4,11 +4,10 @@
  * formal words for the same thing). Generic for digital work in an administration —
  * not phrases of any particular knowledge base.
  */
-import levenshtein from 'damerau-levenshtein';
 import { RELATED_WORD_GROUPS } from './related-words';
 import { stemEnglish, stemGerman } from './stemming';
 import { foldCase, foldTranscriptions } from './text';
-import { typoAllowance } from './vocabulary';
+import { typoEdits } from './vocabulary';
 
 /** `english words: german words` — the English words are stemmed, any of them matches. */
 const ENGLISH_TO_GERMAN = `
@@ -320,12 +319,9 @@ export function germanForEnglish(lower: string): readonly string[] {
  */
 export function germanForMisspeltEnglish(lower: string): readonly string[] {
   if (lower.length < MIN_MISSPELT_ENGLISH) return [];
-  const allowance = typoAllowance(lower.length);
   const found = new Set<string>();
   for (const word of englishWords) {
-    if (Math.abs(word.length - lower.length) > allowance) continue;
-    const distance = levenshtein(lower, word).steps;
-    if (distance === 0 || distance > allowance) continue;
+    if (typoEdits(lower, word) === undefined) continue;
     for (const german of germanForEnglish(word)) found.add(german);
   }
   return [...found];

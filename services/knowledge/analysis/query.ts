@@ -19,7 +19,7 @@ import { stemGerman } from './stemming';
 import { isListedWord, salienceOf } from './salience';
 import { separableVerb, type SeparableVerb } from './separable';
 import { isMisspeltStopWord } from './stopwords';
-import { participleBase, verbBases, type Vocabulary } from './vocabulary';
+import { participleBase, TYPO_WEIGHT, verbBases, type Vocabulary } from './vocabulary';
 
 export interface TermMatch {
   term: string;
@@ -58,7 +58,7 @@ const SYNONYM_WEIGHT = 0.85;
 const ENGLISH_SALIENCE = 0.5;
 const TRANSLATION_WEIGHT = 0.9;
 /** A translation of a misspelt English word: a translation as sure as a typo guess. */
-const MISSPELT_ENGLISH_WEIGHT = TRANSLATION_WEIGHT * 0.75;
+const MISSPELT_ENGLISH_WEIGHT = TRANSLATION_WEIGHT * TYPO_WEIGHT;
 /** A verb form read as its infinitive: as sure as a word family. */
 const VERB_FORM_WEIGHT = 0.85;
 /** "du" for the bot: a hint between close entries, not a topic. */
@@ -76,9 +76,6 @@ export function analyseQuery(
   }));
   return clauses.flatMap(({ weight, words }) => {
     const joined = language === 'de' ? joinedVerb(words, vocabulary) : undefined;
-    const readings = words.map((word) =>
-      word.stop ? stopReadings(word, language, vocabulary) : readingsOf(word, language, vocabulary),
-    );
     // A compound written apart ("Sammel Postfach") is also read whole, at its head.
     const apart = words.map((word, i) => {
       const modifier = words[i - 1];
@@ -86,22 +83,23 @@ export function analyseQuery(
         ? compoundWrittenApart(modifier, word, (stem) => vocabulary.hasTerm(stem))
         : undefined;
     });
-    apart.forEach((compound, i) => {
-      if (compound !== undefined) readings[i]?.push([[{ term: compound, weight: 1 }]]);
-    });
     return words.map((word, i) => {
-      const wordReadings = readings[i] as Reading[];
+      const readings = word.stop
+        ? stopReadings(word, language, vocabulary)
+        : readingsOf(word, language, vocabulary);
+      const compound = apart[i];
+      if (compound !== undefined) readings.push([[{ term: compound, weight: 1 }]]);
       let separable = false;
       if (joined?.position === i) {
         const matches = matchesOf(joined.form, joined.form.folded, language, vocabulary, true);
-        if (matches.length > 0) wordReadings.push([matches]);
+        if (matches.length > 0) readings.push([matches]);
         separable = matches.length > 0;
       }
       // A modifier known only as part of the compound is no word of its own.
-      const modifierOnly = apart[i + 1] !== undefined && wordReadings.length === 0;
+      const modifierOnly = apart[i + 1] !== undefined && readings.length === 0;
       // A word of general German ("Hund", "Wetter") is no misspelt stop word ("und", "weiter").
       const misspeltStop =
-        wordReadings.length === 0 &&
+        readings.length === 0 &&
         !word.stop &&
         !isListedWord(word.folded) &&
         isMisspeltStopWord(word.folded);
@@ -115,7 +113,7 @@ export function analyseQuery(
         misspeltStop,
         weight,
         salience: stop ? 0 : language === 'en' ? ENGLISH_SALIENCE : salienceOf(word.folded),
-        readings: wordReadings,
+        readings,
       };
     });
   });

@@ -33,6 +33,18 @@ export function typoAllowance(length: number): number {
   return length < 8 ? 1 : 2;
 }
 
+/** Weight of a guess one edit off a known word; two edits off weigh `FAR_TYPO_WEIGHT`. */
+export const TYPO_WEIGHT = 0.75;
+const FAR_TYPO_WEIGHT = 0.6;
+
+/** Edits between a word and a known word that are a typo apart, else undefined. */
+export function typoEdits(word: string, known: string): number | undefined {
+  const allowance = typoAllowance(word.length);
+  if (allowance === 0 || Math.abs(word.length - known.length) > allowance) return undefined;
+  const edits = levenshtein(word, known).steps;
+  return edits > 0 && edits <= allowance ? edits : undefined;
+}
+
 /**
  * Two stems of one word family: one extends the other by a short ending the stemmer did
  * not remove ("verbind" / "verbindet"), or both differ only in a short ending of a long
@@ -211,10 +223,10 @@ export class Vocabulary implements CompoundVocabulary {
     for (let length = folded.length - allowance; length <= folded.length + allowance; length++) {
       for (const first of new Set([folded[0] ?? '', folded[1] ?? ''])) {
         for (const candidate of this.buckets.get(bucketKey(first, length)) ?? []) {
-          const distance = levenshtein(folded, candidate).steps;
-          if (distance === 0 || distance > allowance) continue;
+          const edits = typoEdits(folded, candidate);
+          if (edits === undefined) continue;
           const stem = this.typoTargets.get(candidate) as string;
-          const weight = distance === 1 ? 0.75 : 0.6;
+          const weight = edits === 1 ? TYPO_WEIGHT : FAR_TYPO_WEIGHT;
           if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
         }
       }
