@@ -1,7 +1,7 @@
 import { escapeMarkdown } from './markdown';
 import { renderCard, type CardAttachment } from './render';
 import type { Language } from './strings';
-import type { StatusColor } from './ticket';
+import { plainTicketTexts, type StatusColor } from './ticket';
 import answerTemplate from './templates/ticket-answer.json';
 import statusTemplate from './templates/ticket-status.json';
 
@@ -20,14 +20,7 @@ export interface TicketStatusCardData {
 
 /** The asker's card of a request: where it is, with "Information ergänzen" and "Zurückziehen". */
 export function ticketStatusCard(language: Language, data: TicketStatusCardData): CardAttachment {
-  return renderCard(statusTemplate, language, {
-    ...data,
-    question: escapeMarkdown(data.question),
-    additions: data.additions.map((addition) => ({
-      ...addition,
-      text: escapeMarkdown(addition.text),
-    })),
-  });
+  return renderCard(statusTemplate, language, { ...data, ...plainTicketTexts(data) });
 }
 
 export interface TicketAnswerCardData {
@@ -46,6 +39,8 @@ export interface TicketAnswerCardData {
 export function ticketAnswerCard(language: Language, data: TicketAnswerCardData): CardAttachment {
   return renderCard(answerTemplate, language, {
     ...data,
+    title: escapeMarkdown(data.title),
+    status: escapeMarkdown(data.status),
     question: escapeMarkdown(data.question),
     answer: escapeMarkdown(data.answer),
   });

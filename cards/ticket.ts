@@ -34,14 +34,35 @@ export interface TicketCardData {
 
 /** The card a lotse works a ticket from: claim, answer, chat, forward, propose as FAQ, close. */
 export function ticketCard(language: Language, data: TicketCardData): CardAttachment {
-  // Question, additions and answers are typed by people: shown as written, never as Markdown.
+  // Every text block holds words of people (question, additions, answers, notes) or names
+  // from the directory: shown as written, never as Markdown.
   return renderCard(template, language, {
     ...data,
+    ...plainTicketTexts(data),
+    facts: data.facts.map((fact) => ({ ...fact, value: escapeMarkdown(fact.value) })),
+    answers: data.answers.map((answer) => ({
+      heading: escapeMarkdown(answer.heading),
+      text: escapeMarkdown(answer.text),
+    })),
+  });
+}
+
+/** The texts every ticket card shows, escaped: people type them or the directory names them. */
+export function plainTicketTexts(data: {
+  title: string;
+  status: string;
+  note: string;
+  question: string;
+  additions: Array<{ at: string; text: string }>;
+}): Pick<TicketCardData, 'title' | 'status' | 'note' | 'question' | 'additions'> {
+  return {
+    title: escapeMarkdown(data.title),
+    status: escapeMarkdown(data.status),
+    note: escapeMarkdown(data.note),
     question: escapeMarkdown(data.question),
     additions: data.additions.map((addition) => ({
       ...addition,
       text: escapeMarkdown(addition.text),
     })),
-    answers: data.answers.map((answer) => ({ ...answer, text: escapeMarkdown(answer.text) })),
-  });
+  };
 }

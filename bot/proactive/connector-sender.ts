@@ -98,7 +98,8 @@ function activityOf(
     conversation: reference.conversation,
     from: reference.bot,
     recipient: reference.user,
-    ...(message.text !== undefined && { text: message.text }),
+    // The port's text is plain: a name or note with "**" or "[x](url)" shows as typed.
+    ...(message.text !== undefined && { text: message.text, textFormat: 'plain' }),
     ...(message.card && { attachments: [message.card] }),
   };
 }

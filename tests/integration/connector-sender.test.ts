@@ -35,6 +35,11 @@ describe('ConnectorSender against the connector double', () => {
     expect(connector.calls[1]?.activityId).toBe(id);
   });
 
+  it('sends text as plain text, so a typed note is not read as Markdown', async () => {
+    await sender.send(to, { text: 'Eva hat geschlossen. **Siehe** [hier](https://evil.example)' });
+    expect(connector.calls[0]?.activity).toMatchObject({ textFormat: 'plain' });
+  });
+
   it.each([
     [
       { status: 429, retryAfterSeconds: 2 } as const,

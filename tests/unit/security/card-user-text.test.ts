@@ -8,6 +8,7 @@ import {
   lotseCard,
   strings,
   ticketAnswerCard,
+  ticketCard,
   ticketStatusCard,
   welcomeCard,
   type CardAttachment,
@@ -135,5 +136,48 @@ describe('user text on cards', () => {
     for (const card of [status, answer])
       expect(renderedTexts(card).flatMap(markupTags)).toEqual([]);
     expect(renderedTexts(answer).join()).toContain(EXPRESSION);
+  });
+
+  it('shows names, notes and statuses on ticket cards as typed', () => {
+    const texts = {
+      title: `Anfrage von ${MARKUP}`,
+      status: `Weitergeleitet von ${MARKUP}`,
+      note: `# Grund: ${MARKUP}`,
+      question: 'Frage',
+      additions: [],
+    };
+    const lotse = ticketCard('de', {
+      ...texts,
+      ticketId: 't1',
+      version: 1,
+      statusColor: 'Warning',
+      facts: [{ title: 'Von', value: MARKUP }],
+      suggested: [],
+      answers: [{ heading: `Antwort von ${MARKUP}`, text: 'ok' }],
+      chatUrl: '',
+      actions: { claim: true, answer: true, forward: true, proposeFaq: true, close: true },
+      forwardChoices: [],
+    });
+    const asker = ticketStatusCard('de', {
+      ...texts,
+      ticketId: 't1',
+      version: 1,
+      statusColor: 'Warning',
+      actions: { addInfo: true, withdraw: true, reopen: false },
+    });
+    const answer = ticketAnswerCard('de', {
+      ticketId: 't1',
+      version: 2,
+      title: `Antwort von ${MARKUP}`,
+      question: 'Frage',
+      answer: 'ok',
+      status: `Gelöst von ${MARKUP}`,
+      statusColor: 'Good',
+      actions: { solved: true, reopen: true },
+    });
+    // The lotse card sets each answer's heading in bold: that is its only markup.
+    expect(renderedTexts(lotse).flatMap(markupTags)).toEqual(['strong']);
+    for (const card of [asker, answer]) expect(renderedTexts(card).flatMap(markupTags)).toEqual([]);
+    expect(renderedTexts(asker).join()).toContain('# Grund: **Eva**');
   });
 });
