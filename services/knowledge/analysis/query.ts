@@ -61,6 +61,8 @@ const TRANSLATION_WEIGHT = 0.9;
 const MISSPELT_ENGLISH_WEIGHT = TRANSLATION_WEIGHT * TYPO_WEIGHT;
 /** A verb form read as its infinitive: as sure as a word family. */
 const VERB_FORM_WEIGHT = 0.85;
+/** Stems shorter than this are too short to guess a typo from ("lust" is no "list"). */
+const MIN_STEM_TYPO = 6;
 /** "du" for the bot: a hint between close entries, not a topic. */
 const ADDRESSEE_WEIGHT = 0.4;
 
@@ -211,5 +213,11 @@ function guesses(word: WordForm, vocabulary: Vocabulary): { stem: string; weight
     const known = vocabulary.hasTerm(stem) || synonymsOf(stem).length > 0;
     return [...(known ? [{ stem, weight: VERB_FORM_WEIGHT }] : []), ...vocabulary.related(stem)];
   });
-  return verbs.length > 0 ? verbs : vocabulary.typos(word.folded);
+  if (verbs.length > 0) return verbs;
+  const typos = vocabulary.typos(word.folded);
+  // A misspelt form of a word the knowledge base has in another form ("srchick" for
+  // "schicken") is met at the stem.
+  return typos.length > 0 || word.stem.length < MIN_STEM_TYPO
+    ? typos
+    : vocabulary.stemTypos(word.stem);
 }

@@ -100,6 +100,8 @@ export class Vocabulary implements CompoundVocabulary {
   private readonly families = new Map<string, Map<string, number>>();
   /** Folded surface forms by first letter and length, for typo look-ups. */
   private readonly buckets = new Map<string, string[]>();
+  /** Known stems by first letter and length, for typos of forms the KB does not use. */
+  private readonly stemBuckets = new Map<string, string[]>();
 
   /** Folded words a typo may stand for: the knowledge base's own and the thesaurus'. */
   private readonly typoTargets: ReadonlyMap<string, string>;
@@ -147,11 +149,9 @@ export class Vocabulary implements CompoundVocabulary {
         for (const match of this.related(base)) this.link(stem, match.stem);
       }
     }
-    for (const surface of this.typoTargets.keys()) {
-      const key = bucketKey(surface[0] ?? '', surface.length);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(surface);
-      else this.buckets.set(key, [surface]);
+    for (const surface of this.typoTargets.keys()) addToBucket(this.buckets, surface);
+    for (const stem of new Set([...contentStems, ...this.extraStems])) {
+      addToBucket(this.stemBuckets, stem);
     }
   }
 
@@ -217,22 +217,50 @@ export class Vocabulary implements CompoundVocabulary {
 
   /** Known words within the typo allowance of the folded word, as stems (maybe no terms). */
   typos(folded: string): VocabularyMatch[] {
-    const allowance = typoAllowance(folded.length);
-    if (allowance === 0) return [];
-    const best = new Map<string, number>();
-    for (let length = folded.length - allowance; length <= folded.length + allowance; length++) {
-      for (const first of new Set([folded[0] ?? '', folded[1] ?? ''])) {
-        for (const candidate of this.buckets.get(bucketKey(first, length)) ?? []) {
-          const edits = typoEdits(folded, candidate);
-          if (edits === undefined) continue;
-          const stem = this.typoTargets.get(candidate) as string;
-          const weight = edits === 1 ? TYPO_WEIGHT : FAR_TYPO_WEIGHT;
-          if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
-        }
+    return typoMatches(folded, this.buckets, [folded[0] ?? '', folded[1] ?? ''], (surface) =>
+      this.typoTargets.get(surface),
+    );
+  }
+
+  /**
+   * Known stems within the typo allowance of a stem: a misspelt form of a word the
+   * knowledge base uses in another form ("srchickt" → schicken, "Verbidnung" → verbinden).
+   * A stem is short, so its first letter must be right.
+   */
+  stemTypos(stem: string): VocabularyMatch[] {
+    return typoMatches(stem, this.stemBuckets, [stem[0] ?? ''], (known) => known);
+  }
+}
+
+/** The best typo weight per stem over the bucketed words a typo apart from `word`. */
+function typoMatches(
+  word: string,
+  buckets: ReadonlyMap<string, string[]>,
+  firstLetters: string[],
+  stemOf: (known: string) => string | undefined,
+): VocabularyMatch[] {
+  const allowance = typoAllowance(word.length);
+  if (allowance === 0) return [];
+  const best = new Map<string, number>();
+  for (let length = word.length - allowance; length <= word.length + allowance; length++) {
+    for (const first of new Set(firstLetters)) {
+      for (const known of buckets.get(bucketKey(first, length)) ?? []) {
+        const edits = typoEdits(word, known);
+        const stem = stemOf(known);
+        if (edits === undefined || stem === undefined) continue;
+        const weight = edits === 1 ? TYPO_WEIGHT : FAR_TYPO_WEIGHT;
+        if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
       }
     }
-    return [...best].map(([stem, weight]) => ({ stem, weight }));
   }
+  return [...best].map(([stem, weight]) => ({ stem, weight }));
+}
+
+function addToBucket(buckets: Map<string, string[]>, word: string): void {
+  const key = bucketKey(word[0] ?? '', word.length);
+  const bucket = buckets.get(key);
+  if (bucket) bucket.push(word);
+  else buckets.set(key, [word]);
 }
 
 function bucketKey(first: string, length: number): string {

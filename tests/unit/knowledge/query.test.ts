@@ -2,6 +2,7 @@ import { messageClauses } from '../../../services/knowledge/analysis/focus';
 import { detectLanguage } from '../../../services/knowledge/analysis/language';
 import { analyseQuery } from '../../../services/knowledge/analysis/query';
 import { isMisspeltStopWord } from '../../../services/knowledge/analysis/stopwords';
+import { stemGerman } from '../../../services/knowledge/analysis/stemming';
 import { buildIndexData } from '../../../services/knowledge/indexing';
 import { buildKnowledgeIndex } from '../../../services/knowledge';
 import { fixtureEntries, kbEntry } from './fixture-kb';
@@ -94,6 +95,7 @@ describe('query analysis', () => {
       entry('postfach', 'Postfach ist voll'),
       entry('helpdesk', 'Helpdesk erreichen'),
       entry('schreibtisch', 'Schreibtisch reservieren'),
+      entry('vpn', 'Wie verbinde ich mich mit dem VPN?'),
     ];
     const index = buildKnowledgeIndex(entries);
     const { vocabulary } = buildIndexData(entries);
@@ -117,6 +119,16 @@ describe('query analysis', () => {
       expect(top(question)?.entry.id).toBe(id);
       // The modifier counts as part of the compound, not as an unknown word of its own.
       expect(top(question)?.evidence.tokenCoverage).toBe(1);
+    });
+
+    it('reads a misspelt form of a word the knowledge base uses in another form', () => {
+      // "Verbidnung" is two edits from "verbinde", but one from its stem.
+      const [token] = analyseQuery('Verbidnung', 'de', vocabulary);
+      expect(token?.readings.flat(2)).toContainEqual({
+        term: stemGerman('verbinde'),
+        weight: 0.75,
+      });
+      expect(top('Die Verbidnung bricht ab')?.entry.id).toBe('vpn');
     });
   });
 
