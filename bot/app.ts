@@ -184,10 +184,11 @@ export async function startApp(
     userRateLimit: new UserRateLimit({ limit: config.userMessagesPerMinute }, clock),
     ...options.authentication,
   });
+  const units = new UnitCatalog(directory, clock);
   const bot = new DigitallotseBot({
     profiles,
     directory,
-    units: new UnitCatalog(directory, clock),
+    units,
     knowledge,
     faqReview,
     questions,
@@ -225,6 +226,7 @@ export async function startApp(
         registerAnnouncementsApi(http, {
           ...announcements,
           verify: config.broadcast.api && apiTokenVerifier(config.broadcast.api),
+          units,
           logger,
         }),
     ],

@@ -21,6 +21,7 @@ import {
   type DeliveryReports,
 } from '../../services/broadcast';
 import type { AuditLog } from '../../services/audit';
+import type { UnitCatalog } from '../../services/directory';
 import type { Logger } from '../../services/logging';
 import type { ApiCaller, ApiTokenVerifier } from './api-token';
 
@@ -30,6 +31,8 @@ export interface AnnouncementsApiOptions {
   audit: AuditLog;
   /** Undefined: the API is not configured and answers 404. */
   verify?: ApiTokenVerifier;
+  /** The directory's units: an audience of units it does not know would reach nobody. */
+  units: Pick<UnitCatalog, 'unknown'>;
   logger: Logger;
 }
 
@@ -80,6 +83,12 @@ export function registerAnnouncementsApi(server: Server, options: AnnouncementsA
     guarded(options, async (req, res, caller) => {
       const input = createSchema.safeParse(req.body);
       if (!input.success) return invalid(res, input.error);
+      const { audience } = input.data;
+      const unknown =
+        audience.kind === 'units' ? await options.units.unknown(audience.departments) : [];
+      if (unknown.length > 0) {
+        return refused(res, [`audience.departments: unbekannte Einheiten: ${unknown.join(', ')}`]);
+      }
       const id = broadcasts.newId();
       await broadcasts.create({
         id,
@@ -176,10 +185,14 @@ function messagesOf(broadcastId: string, content: Content, edited = false): Broa
 }
 
 function invalid(res: Response, error: z.ZodError): void {
-  res.send(400, {
-    error: 'Ungültige Anfrage',
-    problems: error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-  });
+  refused(
+    res,
+    error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  );
+}
+
+function refused(res: Response, problems: string[]): void {
+  res.send(400, { error: 'Ungültige Anfrage', problems });
 }
 
 function notFound(res: Response): void {

@@ -6,6 +6,7 @@ import { SEND_ROLE, apiTokenVerifier } from '../../bot/api/api-token';
 import { AuditLog } from '../../services/audit';
 import { systemClock } from '../../services/clock';
 import { Audiences, Broadcasts, DeliveryReports } from '../../services/broadcast';
+import { createDirectory, UnitCatalog } from '../../services/directory';
 import { silentLogger } from '../../services/logging';
 import { SqliteStore } from '../../services/storage';
 import { ConnectorDouble } from '../support/connector-double';
@@ -30,7 +31,8 @@ describe('the announcements API', () => {
     double = await new ConnectorDouble().start();
     store = new SqliteStore({ path: ':memory:' });
     await installUsers(store, double, 3);
-    const broadcasts = new Broadcasts({ store, audiences: new Audiences(store) });
+    const directory = createDirectory({ kind: 'demo' });
+    const broadcasts = new Broadcasts({ store, audiences: new Audiences(store, directory) });
     audit = new AuditLog(store, systemClock);
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ mapParams: false }));
@@ -43,6 +45,7 @@ describe('the announcements API', () => {
         tenantId: TENANT,
         keys: createLocalJWKSet({ keys: [key.jwk] }),
       }),
+      units: new UnitCatalog(directory, systemClock),
       logger: silentLogger,
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,6 +128,37 @@ describe('the announcements API', () => {
       status: 400,
       body: { problems: [expect.stringMatching(/^audience/)] },
     });
+  });
+
+  it('refuses units the directory does not know, naming them, and creates nothing', async () => {
+    const before = (await audit.since(new Date(0))).length;
+    const answer = await call('POST', '/api/announcements', {
+      bearer: await token(),
+      body: {
+        ...announcement,
+        audience: { kind: 'units', departments: ['Fachbereich 3 Finanzen', 'FB 99 Raumfahrt'] },
+      },
+    });
+    expect(answer).toMatchObject({
+      status: 400,
+      body: { problems: ['audience.departments: unbekannte Einheiten: FB 99 Raumfahrt'] },
+    });
+    expect(await audit.since(new Date(0))).toHaveLength(before);
+  });
+
+  it('accepts units the directory knows, in any spelling', async () => {
+    const answer = await call('POST', '/api/announcements', {
+      bearer: await token(),
+      body: {
+        ...announcement,
+        audience: { kind: 'units', departments: ['fachbereich 3  finanzen'] },
+      },
+    });
+    expect(answer.status).toBe(202);
+    // Recalled at once, so that the tests below deliver only their own announcements.
+    const { id } = answer.body as { id: string };
+    const bearer = await token();
+    expect((await call('POST', `/api/announcements/${id}/recall`, { bearer })).status).toBe(202);
   });
 
   it('sends an announcement, reports on it, edits and recalls it', async () => {
