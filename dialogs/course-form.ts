@@ -16,7 +16,7 @@ import {
   readCourseForm,
   remindersOf,
 } from './course-form-csv';
-import type { Course } from '../services/courses';
+import { readCourseAudience, type Course } from '../services/courses';
 import { showCourse } from './courses';
 import type { DialogServices } from './services';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
@@ -45,6 +45,8 @@ export async function createCourseFromForm(
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
+  const units = await unknownUnits(turn, services, form.audience);
+  if (units.length > 0) return refuse(units);
   const courseId = newCourseId();
   const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn), {
     reminders: reminders.offsets,
@@ -122,6 +124,8 @@ export async function updateCourseFromForm(
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
+  const units = await unknownUnits(turn, services, form.audience);
+  if (units.length > 0) return refuse(units);
   const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn), {
     reminders: reminders.offsets,
   });
@@ -133,6 +137,15 @@ export async function updateCourseFromForm(
   const changed = imported.saved.some((saved) => saved.outcome === 'updated');
   const told = changed ? t.courseFormSaved : t.courseFormUnchanged;
   await sendText(turn, told.replace('{title}', form.title));
+}
+
+/** Units of the audience the directory does not know, as a problem: they would reach nobody. */
+async function unknownUnits(turn: Turn, services: DialogServices, text: string): Promise<string[]> {
+  const audience = readCourseAudience(text);
+  if (audience?.kind !== 'units') return [];
+  const unknown = await services.units.unknown(audience.departments);
+  if (unknown.length === 0) return [];
+  return [strings[turn.language].composeUnitsUnknown.replace('{units}', unknown.join(', '))];
 }
 
 async function editableCourse(

@@ -41,7 +41,8 @@ describe('creating a course with the form in Teams', () => {
   beforeAll(async () => {
     await connector.start();
     bot = await startTestBot(
-      { SCHEDULER_INTERVAL_MS: '0' },
+      // The clock stands still, so every click of the organiser falls in one minute.
+      { SCHEDULER_INTERVAL_MS: '0', USER_MESSAGES_PER_MINUTE: '60' },
       { clock: new ManualClock('2027-02-01T10:00:00Z') },
     );
   });
@@ -76,6 +77,17 @@ describe('creating a course with the form in Teams', () => {
     expect(card).toContain('Feld „Plaetze“');
     expect(card).toContain('"value":"Bürgerbüro, Raum 2.14"');
     expect(card).toContain('"value":"12:00"');
+    expect(await storedCourses()).toEqual([]);
+  });
+
+  it('refuses units the directory does not know, naming them, and stores nothing', async () => {
+    const refused = await connector.say(bot.messagesUrl, {
+      user: isaiah,
+      value: { ...form, audience: 'Fachbereich 3 Finanzen | FB 99 Raumfahrt' },
+    });
+    const card = readable(refused.replies[0]);
+    expect(card).toContain('Diese Bereiche kennt das Verzeichnis nicht: FB 99 Raumfahrt');
+    expect(card).toContain('"value":"Fachbereich 3 Finanzen | FB 99 Raumfahrt"');
     expect(await storedCourses()).toEqual([]);
   });
 
