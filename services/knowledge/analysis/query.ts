@@ -180,9 +180,10 @@ function matchesOf(
   if (language === 'en' || found.size === 0) {
     for (const german of germanForEnglish(lower)) add(german, TRANSLATION_WEIGHT);
   }
-  if (language === 'en' && found.size === 0 && guess) {
+  const misspeltEnglish = (): void => {
     for (const german of germanForMisspeltEnglish(lower)) add(german, MISSPELT_ENGLISH_WEIGHT);
-  }
+  };
+  if (language === 'en' && found.size === 0 && guess) misspeltEnglish();
   if (found.size === 0 && guess) {
     for (const match of guesses(word, vocabulary)) {
       add(match.stem, match.weight);
@@ -190,6 +191,8 @@ function matchesOf(
       for (const synonym of synonymsOf(match.stem)) add(synonym, match.weight * SYNONYM_WEIGHT);
     }
   }
+  // An English word in a German message ("pasword vergessn") only when no German reading fits.
+  if (language === 'de' && found.size === 0 && guess) misspeltEnglish();
   for (const [term, weight] of [...found]) {
     for (const member of vocabulary.family(term)) add(member.stem, weight * member.weight);
   }

@@ -33,7 +33,7 @@ export const RELATED_WORD_GROUPS = `
   stick speicherstick usbstick
   drucken ausdrucken
   bot chatbot assistent
-  bewerten bewertung feedback rückmeldung
+  bewerten bewertung feedback rückmeldung rückmelden zurückmelden
   abwesenheitsnotiz abwesenheitsassistent abwesenheitsmeldung
   formular vordruck
   bürger antragsteller anwohner

@@ -31,7 +31,20 @@ const CHAT_FILLERS = list(`
   tell try trying able possible mach mache machst machste komm komme kommst geh gehe gehst tu
   tue tust wieviel wieviele`);
 
-const germanWords = [...deu, ...CHAT_FILLERS].filter((word) => !GERMAN_KEPT.includes(word));
+/**
+ * Pronominal adverbs: "wo", "da" or "hier" with a preposition ("wobei", "womit", "hierfür").
+ * The list has most "da…" forms; the others are function words all the same.
+ */
+const PREPOSITIONS = list(`
+  an auf aus bei durch für gegen hinter in mit nach neben über um unter von vor zu zwischen`);
+const PRONOMINAL_ADVERBS = PREPOSITIONS.flatMap((preposition) => {
+  const linked = /^[aeiouäöü]/.test(preposition) ? `r${preposition}` : preposition;
+  return [`wo${linked}`, `da${linked}`, `hier${preposition}`];
+});
+
+const germanWords = [...deu, ...CHAT_FILLERS, ...PRONOMINAL_ADVERBS].filter(
+  (word) => !GERMAN_KEPT.includes(word),
+);
 const german = new Set(germanWords.flatMap((word) => [lower(word), transcribed(word)]));
 const germanFolded = new Set(germanWords.map(fold));
 

@@ -79,6 +79,13 @@ describe('German word forms', () => {
     expect(isEnglishStopWord('printer')).toBe(false);
   });
 
+  it.each(['wobei', 'womit', 'worüber', 'wofuer', 'hierfür'])(
+    'treats the pronominal adverb "%s" as a stop word',
+    (word) => {
+      expect(isGermanStopWord(word)).toBe(true);
+    },
+  );
+
   it('keeps a content word apart from the stop word its stem would be', () => {
     expect(key('sicher')).not.toBe(key('sich'));
     expect(key('Sicherheit')).toBe(key('sicheren'));

@@ -96,6 +96,7 @@ describe('query analysis', () => {
       entry('helpdesk', 'Helpdesk erreichen'),
       entry('schreibtisch', 'Schreibtisch reservieren'),
       entry('vpn', 'Wie verbinde ich mich mit dem VPN?'),
+      entry('passwort', 'Passwort vergessen'),
     ];
     const index = buildKnowledgeIndex(entries);
     const { vocabulary } = buildIndexData(entries);
@@ -119,6 +120,12 @@ describe('query analysis', () => {
       expect(top(question)?.entry.id).toBe(id);
       // The modifier counts as part of the compound, not as an unknown word of its own.
       expect(top(question)?.evidence.tokenCoverage).toBe(1);
+    });
+
+    it('reads a misspelt English word in a German message when no German reading fits', () => {
+      const [token] = analyseQuery('pasword vergessen', 'de', vocabulary);
+      expect(token?.readings.flat(2).map((match) => match.term)).toContain(stemGerman('passwort'));
+      expect(top('pasword vergessen, was nun')?.entry.id).toBe('passwort');
     });
 
     it('reads a misspelt form of a word the knowledge base uses in another form', () => {

@@ -167,6 +167,7 @@ describe('questions in other words meet their entry', () => {
     kbEntry('8', 'Wie füge ich einen Gast zu einem Team hinzu?'),
     kbEntry('9', 'Wie binde ich ein Funktionspostfach in Outlook ein?'),
     kbEntry('10', 'Wie füge ich einen Drucker hinzu?'),
+    kbEntry('11', 'Wo gebe ich Feedback?'),
   ]);
   const top = (question: string) => index.search(question).hits[0]?.entry.id;
   const answer = (question: string) => {
@@ -183,6 +184,7 @@ describe('questions in other words meet their entry', () => {
     ['wie viele stunden bin ich als lotse eingeplant', '7'],
     ['gast zum team hinzufügen', '8'],
     ['Wie füge ich das Gruppenpostfach unserer Abteilung in Outlook hinzu?', '9'],
+    ['wo kann ich zurückmelden, dass etwas nicht stimmt', '11'],
   ])('"%s" → entry %s', (question, id) => {
     expect(top(question)).toBe(id);
   });
