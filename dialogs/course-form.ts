@@ -19,6 +19,7 @@ import {
 import { readCourseAudience, type Course } from '../services/courses';
 import { showCourse } from './courses';
 import type { DialogServices } from './services';
+import { unknownUnitsProblems } from './unit-audience';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
 
 export async function showCourseForm(turn: Turn, services: DialogServices): Promise<void> {
@@ -139,13 +140,12 @@ export async function updateCourseFromForm(
   await sendText(turn, told.replace('{title}', form.title));
 }
 
-/** Units of the audience the directory does not know, as a problem: they would reach nobody. */
+/** Units of the audience the directory does not know; a malformed audience the import reports. */
 async function unknownUnits(turn: Turn, services: DialogServices, text: string): Promise<string[]> {
   const audience = readCourseAudience(text);
-  if (audience?.kind !== 'units') return [];
-  const unknown = await services.units.unknown(audience.departments);
-  if (unknown.length === 0) return [];
-  return [strings[turn.language].composeUnitsUnknown.replace('{units}', unknown.join(', '))];
+  return audience?.kind === 'units'
+    ? unknownUnitsProblems(turn, services, audience.departments)
+    : [];
 }
 
 async function editableCourse(
