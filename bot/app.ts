@@ -145,10 +145,12 @@ export async function startApp(
       })
     : undefined;
   const faqReview = new FaqReview(store, knowledgeRepository, clock, audit);
+  const units = new UnitCatalog(directory, clock);
   const courses = new Courses({
     store,
     clock,
     directory,
+    units,
     scheduler,
     audit,
     logger,
@@ -184,7 +186,6 @@ export async function startApp(
     userRateLimit: new UserRateLimit({ limit: config.userMessagesPerMinute }, clock),
     ...options.authentication,
   });
-  const units = new UnitCatalog(directory, clock);
   const bot = new DigitallotseBot({
     profiles,
     directory,

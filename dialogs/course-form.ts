@@ -16,10 +16,9 @@ import {
   readCourseForm,
   remindersOf,
 } from './course-form-csv';
-import { readCourseAudience, type Course } from '../services/courses';
+import type { Course } from '../services/courses';
 import { showCourse } from './courses';
 import type { DialogServices } from './services';
-import { unknownUnitsProblems } from './unit-audience';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from './turn';
 
 export async function showCourseForm(turn: Turn, services: DialogServices): Promise<void> {
@@ -46,8 +45,6 @@ export async function createCourseFromForm(
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
-  const units = await unknownUnits(turn, services, form.audience);
-  if (units.length > 0) return refuse(units);
   const courseId = newCourseId();
   const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn), {
     reminders: reminders.offsets,
@@ -125,8 +122,6 @@ export async function updateCourseFromForm(
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
-  const units = await unknownUnits(turn, services, form.audience);
-  if (units.length > 0) return refuse(units);
   const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn), {
     reminders: reminders.offsets,
   });
@@ -138,14 +133,6 @@ export async function updateCourseFromForm(
   const changed = imported.saved.some((saved) => saved.outcome === 'updated');
   const told = changed ? t.courseFormSaved : t.courseFormUnchanged;
   await sendText(turn, told.replace('{title}', form.title));
-}
-
-/** Units of the audience the directory does not know; a malformed audience the import reports. */
-async function unknownUnits(turn: Turn, services: DialogServices, text: string): Promise<string[]> {
-  const audience = readCourseAudience(text);
-  return audience?.kind === 'units'
-    ? unknownUnitsProblems(turn, services, audience.departments)
-    : [];
 }
 
 async function editableCourse(

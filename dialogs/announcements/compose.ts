@@ -13,7 +13,6 @@ import {
 import type { Audience } from '../../services/broadcast';
 import { interestedUserIds } from '../../services/courses';
 import type { DialogServices } from '../services';
-import { unknownUnitsProblems } from '../unit-audience';
 import { replaceSubmittedCard, sendCard, sendText, type Turn } from '../turn';
 import { actorOf, isOrganiser, ownDraft, refuse, type Value } from './access';
 import {
@@ -130,7 +129,8 @@ async function audienceProblems(
   const t = strings[turn.language];
   if (!audience) return [t.composeCourseMissing];
   if (audience.kind !== 'units') return [];
-  return unknownUnitsProblems(turn, services, audience.departments);
+  const unknown = await services.units.unknown(audience.departments);
+  return unknown.length > 0 ? [t.composeUnitsUnknown.replace('{units}', unknown.join(', '))] : [];
 }
 
 /** A course stands for the people registered for it and on its waitlist, as they are now. */

@@ -246,11 +246,6 @@ function readCapacity(text: string, report: Report): number | undefined {
   return capacity;
 }
 
-/** A course's audience as written in the CSV or the form; undefined when it is malformed. */
-export function readCourseAudience(text: string): CourseAudience | undefined {
-  return readAudience(text, () => undefined);
-}
-
 function readAudience(text: string, report: Report): CourseAudience | undefined {
   const keyword = text.toLocaleLowerCase('de-DE');
   if (text === '') {

@@ -7,7 +7,7 @@
 import type { AuditActor, AuditLog } from '../audit';
 import type { Broadcasts } from '../broadcast';
 import type { Clock } from '../clock';
-import { hasRole, type DirectoryUser, type OrgDirectory } from '../directory';
+import { hasRole, UnitCatalog, type DirectoryUser, type OrgDirectory } from '../directory';
 import { silentLogger, type Logger } from '../logging';
 import type { MessageSender } from '../messaging';
 import type { Scheduler } from '../scheduler';
@@ -18,7 +18,8 @@ import { CourseCatalog } from './catalog';
 import { changesBetween, changesCalendar, type ChangeKind } from './changes';
 import { CourseFiles, type Acted } from './course-files';
 import { CourseJobs } from './course-jobs';
-import { courseIdsIn, readCourseCsv } from './course-plan';
+import { formatProblem } from './course-csv';
+import { courseIdsIn, readCourseCsv, type PlannedCourse } from './course-plan';
 import { CourseMessenger, type CardAddress, type Reach } from './messenger';
 import { CourseRegistrations } from './registrations';
 import { DEFAULT_COURSE_SETTINGS, type CourseSettings } from './settings';
@@ -37,6 +38,8 @@ export interface CoursesOptions {
   audit: AuditLog;
   /** The pipeline the announcements go through. */
   broadcasts: Broadcasts;
+  /** The directory's units, to refuse an audience that would reach nobody; default: read here. */
+  units?: Pick<UnitCatalog, 'unknown'>;
   settings?: Partial<CourseSettings>;
   logger?: Logger;
 }
@@ -65,11 +68,13 @@ export class Courses {
   readonly registrations: CourseRegistrations;
   private readonly settings: CourseSettings;
   private readonly logger: Logger;
+  private readonly units: Pick<UnitCatalog, 'unknown'>;
 
   constructor(private readonly options: CoursesOptions) {
     this.settings = { ...DEFAULT_COURSE_SETTINGS, ...options.settings };
     this.logger = options.logger ?? silentLogger;
     const { store, clock, directory, scheduler } = options;
+    this.units = options.units ?? new UnitCatalog(directory, clock);
     this.catalog = new CourseCatalog(store);
     this.messenger = new CourseMessenger({
       store,
@@ -166,6 +171,8 @@ export class Courses {
     const existing = await this.catalog.getMany(courseIdsIn(text));
     const read = readCourseCsv(text, this.options.clock.now(), existing);
     if (!read.ok) return read;
+    const unknownUnits = await this.unknownUnits(read.courses);
+    if (unknownUnits.length > 0) return { ok: false, problems: unknownUnits };
     const saved: Saved[] = [];
     for (const { draft } of read.courses) saved.push(await this.save(draft, actor, options));
     await this.options.audit.record(actor, 'course.import', undefined, {
@@ -174,6 +181,19 @@ export class Courses {
       unchanged: saved.filter((s) => s.outcome === 'unchanged').length,
     });
     return { ok: true, saved };
+  }
+
+  /** Audiences of units the directory does not know: they would reach nobody. */
+  private async unknownUnits(courses: readonly PlannedCourse[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const { draft, line } of courses) {
+      if (draft.audience.kind !== 'units') continue;
+      const unknown = await this.units.unknown(draft.audience.departments);
+      if (unknown.length === 0) continue;
+      const message = `Diese Bereiche kennt das Verzeichnis nicht: ${unknown.join(', ')}`;
+      problems.push(formatProblem({ line, field: 'Zielgruppe', message }));
+    }
+    return problems;
   }
 
   /**

@@ -86,7 +86,9 @@ describe('creating a course with the form in Teams', () => {
       value: { ...form, audience: 'Fachbereich 3 Finanzen | FB 99 Raumfahrt' },
     });
     const card = readable(refused.replies[0]);
-    expect(card).toContain('Diese Bereiche kennt das Verzeichnis nicht: FB 99 Raumfahrt');
+    expect(card).toContain(
+      'Feld „Zielgruppe“: Diese Bereiche kennt das Verzeichnis nicht: FB 99 Raumfahrt',
+    );
     expect(card).toContain('"value":"Fachbereich 3 Finanzen | FB 99 Raumfahrt"');
     expect(await storedCourses()).toEqual([]);
   });

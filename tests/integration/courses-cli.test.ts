@@ -103,6 +103,19 @@ describe('lotse courses', () => {
     );
   }, 60_000);
 
+  it('stores nothing when an audience names units the directory does not know', async () => {
+    const unknown = variant('unknown-unit.csv', (text) =>
+      text.replace('|Technische Betriebe (TBO)', '|Amt für Raumfahrt'),
+    );
+    const result = await run('courses', 'import', unknown);
+    expect(result.code).toBe(1);
+    expect(result.err.slice(1)).toEqual([
+      expect.stringMatching(
+        /^ {2}Zeile \d+, Feld „Zielgruppe“: Diese Bereiche kennt das Verzeichnis nicht: Amt für Raumfahrt$/,
+      ),
+    ]);
+  });
+
   it('leaves a second import of the same file unchanged', async () => {
     const again = await run('courses', 'import', fixture);
     expect(again.code).toBe(0);
