@@ -1,4 +1,5 @@
 import { Duration } from 'luxon';
+import { splitUnits, unitValue } from './announcement-compose';
 import { renderCard, type CardAttachment } from './render';
 import { strings, type Language } from './strings';
 import template from './templates/course-form.json';
@@ -12,7 +13,12 @@ export interface CourseFormData {
   capacity: string;
   deadlineDate: string;
   deadlineTime: string;
-  audience: string;
+  /** Who may register: `alle`, `lotsen`, `units` or `group`. */
+  audienceKind: string;
+  /** The units picked (or typed), comma-separated as Teams sends them (see `unitValue`). */
+  audienceUnits: string;
+  /** The Entra group's object id, for `group`. */
+  audienceGroup: string;
   /**
    * Chosen reminder offsets, comma-separated ISO 8601 durations (`P7D,PT1H`); absent in a
    * submit from a form that did not offer them (left as they are).
@@ -38,6 +44,8 @@ export function courseFormCard(
     sessionCount: number;
     done?: boolean;
     edit?: { courseId: string; version: string };
+    /** The organisation's units to pick from; none: the units are typed. */
+    units?: readonly string[];
   },
 ): CardAttachment {
   const t = strings[language];
@@ -54,7 +62,10 @@ export function courseFormCard(
     capacity: form?.capacity ?? '',
     deadlineDate: form?.deadlineDate ?? '',
     deadlineTime: form?.deadlineTime ?? '12:00',
-    audience: form?.audience ?? 'alle',
+    audienceKind: form?.audienceKind ?? 'alle',
+    audienceUnits: form?.audienceUnits ?? '',
+    audienceGroup: form?.audienceGroup ?? '',
+    unitChoices: unitChoices(data.units ?? [], form?.audienceUnits ?? ''),
     reminders: form?.reminders ?? '',
     reminderChoices: reminderChoices(language, form?.reminders ?? ''),
     // Input ids are numbered: date1, start1, end1, place1, …
@@ -66,6 +77,16 @@ export function courseFormCard(
     done: data.done ?? false,
     problems: (data.problems ?? []).map((problem) => `- ${problem}`).join('\n'),
   });
+}
+
+/** The directory's units and those already chosen (an old course may name others). */
+function unitChoices(
+  units: readonly string[],
+  chosen: string,
+): Array<{ title: string; value: string }> {
+  if (units.length === 0) return [];
+  const all = [...new Set([...units, ...splitUnits(chosen)])];
+  return all.map((unit) => ({ title: unit, value: unitValue(unit) }));
 }
 
 /** Offered and chosen offsets, the earliest reminder first: "7 Tage vorher", … */

@@ -3,8 +3,15 @@
  * exactly the rules of `lotse courses import`, and its problems are told in form terms.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { CourseFormData } from '../cards';
-import { COURSE_CSV_HEADER, localTimeOf, readOffset, type Course } from '../services/courses';
+import { splitUnits, unitValue, type CourseFormData } from '../cards';
+import {
+  COURSE_CSV_HEADER,
+  localTimeOf,
+  readCourseAudience,
+  readOffset,
+  type Course,
+  type CourseAudience,
+} from '../services/courses';
 
 export const FORM_SESSIONS = 3;
 
@@ -33,7 +40,14 @@ export function readCourseForm(value: Record<string, unknown>): CourseForm {
     capacity: text('capacity'),
     deadlineDate: text('deadlineDate'),
     deadlineTime: text('deadlineTime') || '12:00',
-    audience: text('audience') || 'alle',
+    // A form sent before the audience picker carries the import's text instead.
+    ...('audienceKind' in value
+      ? {
+          audienceKind: text('audienceKind') || 'alle',
+          audienceUnits: text('audienceUnits'),
+          audienceGroup: text('audienceGroup'),
+        }
+      : audienceFieldsOfText(text('audience') || 'alle')),
     ...(typeof value.reminders === 'string' && { reminders: text('reminders') }),
   };
 }
@@ -48,7 +62,7 @@ export function newCourseForm(defaultReminders: readonly string[]): CourseForm {
     capacity: '',
     deadlineDate: '',
     deadlineTime: '12:00',
-    audience: 'alle',
+    ...audienceFields({ kind: 'everyone' }),
     reminders: defaultReminders.join(','),
   };
 }
@@ -103,22 +117,58 @@ export function courseFormOf(course: Course): CourseForm {
     capacity: String(course.capacity),
     deadlineDate,
     deadlineTime,
-    audience: audienceText(course.audience),
+    ...audienceFields(course.audience),
     reminders: course.reminders.join(','),
   };
 }
 
-/** The import's `Zielgruppe` column for an audience (its parser reads this back). */
-function audienceText(audience: Course['audience']): string {
+type AudienceFields = Pick<CourseForm, 'audienceKind' | 'audienceUnits' | 'audienceGroup'>;
+
+/** The picker's fields for a course's audience. */
+function audienceFields(audience: CourseAudience): AudienceFields {
+  const fields = { audienceKind: 'alle', audienceUnits: '', audienceGroup: '' };
   switch (audience.kind) {
     case 'everyone':
-      return 'alle';
+      return fields;
+    case 'lotsen':
+      return { ...fields, audienceKind: 'lotsen' };
+    case 'units':
+      return {
+        ...fields,
+        audienceKind: 'units',
+        audienceUnits: audience.departments.map(unitValue).join(','),
+      };
+    case 'group':
+      return { ...fields, audienceKind: 'group', audienceGroup: audience.groupId };
+  }
+}
+
+/** The import's text of an audience as picker fields; text it cannot read stays as typed. */
+function audienceFieldsOfText(text: string): AudienceFields {
+  const audience = readCourseAudience(text);
+  return audience
+    ? audienceFields(audience)
+    : {
+        audienceKind: 'units',
+        audienceUnits: text.split('|').map(unitValue).join(','),
+        audienceGroup: '',
+      };
+}
+
+/** The import's `Zielgruppe` column for the picker's fields (its parser reads this back). */
+function zielgruppeOf(form: CourseForm): string {
+  switch (form.audienceKind) {
     case 'lotsen':
       return 'lotsen';
     case 'units':
-      return audience.departments.join('|');
+      return splitUnits(form.audienceUnits).join('|');
     case 'group':
-      return `gruppe:${audience.groupId}`;
+      return `gruppe:${form.audienceGroup}`;
+    case 'alle':
+      return 'alle';
+    default:
+      // A kind the form does not offer: the import reports the audience as missing.
+      return '';
   }
 }
 
@@ -141,7 +191,7 @@ export function courseCsvOf(form: CourseForm, courseId: string): string {
     s.link,
     form.capacity,
     deadline,
-    form.audience,
+    zielgruppeOf(form),
   ]);
   return stringify([[...COURSE_CSV_HEADER], ...rows], { delimiter: ';' });
 }

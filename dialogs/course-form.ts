@@ -5,7 +5,7 @@
  * ways refuse the same mistakes; a refused form comes back with every problem and every value.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { courseFormCard, strings } from '../cards';
+import { courseFormCard, splitUnits, strings, type CardAttachment, type Strings } from '../cards';
 import {
   FORM_SESSIONS,
   courseCsvOf,
@@ -15,6 +15,7 @@ import {
   newCourseForm,
   readCourseForm,
   remindersOf,
+  type CourseForm,
 } from './course-form-csv';
 import type { Course } from '../services/courses';
 import { showCourse } from './courses';
@@ -26,7 +27,7 @@ export async function showCourseForm(turn: Turn, services: DialogServices): Prom
     return sendText(turn, strings[turn.language].courseFormNotOrganiser);
   }
   const form = newCourseForm(services.courses.defaultReminders);
-  await sendCard(turn, courseFormCard(turn.language, { form, sessionCount: FORM_SESSIONS }));
+  await sendCard(turn, await formCard(turn, services, { form, sessionCount: FORM_SESSIONS }));
 }
 
 export async function createCourseFromForm(
@@ -37,14 +38,16 @@ export async function createCourseFromForm(
   const t = strings[turn.language];
   if (!(await mayOrganise(turn, services))) return sendText(turn, t.courseFormNotOrganiser);
   const form = readCourseForm(value);
-  const refuse = (problems: string[]) =>
+  const refuse = async (problems: string[]) =>
     replaceSubmittedCard(
       turn,
-      courseFormCard(turn.language, { form, problems, sessionCount: FORM_SESSIONS }),
+      await formCard(turn, services, { form, problems, sessionCount: FORM_SESSIONS }),
     );
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
+  const audience = audienceProblems(form, t);
+  if (audience.length > 0) return refuse(audience);
   const courseId = newCourseId();
   const imported = await services.courses.importCsv(courseCsvOf(form, courseId), actorOf(turn), {
     reminders: reminders.offsets,
@@ -53,7 +56,7 @@ export async function createCourseFromForm(
   // The form stays visible without its button, so it cannot create the course twice.
   await replaceSubmittedCard(
     turn,
-    courseFormCard(turn.language, { form, sessionCount: FORM_SESSIONS, done: true }),
+    await formCard(turn, services, { form, sessionCount: FORM_SESSIONS, done: true }),
   );
   await sendText(turn, t.courseFormCreated.replace('{title}', form.title));
   await showCourse(turn, services, { courseId });
@@ -72,7 +75,7 @@ export async function showCourseEditForm(
   const form = courseFormOf(course);
   await sendCard(
     turn,
-    courseFormCard(turn.language, {
+    await formCard(turn, services, {
       form,
       sessionCount: Math.max(FORM_SESSIONS, form.sessions.length),
       edit: { courseId: course.id, version: formVersionOf(course) },
@@ -114,25 +117,45 @@ export async function updateCourseFromForm(
   const form = readCourseForm(value);
   const edit = { courseId: course.id, version: formVersionOf(course) };
   const sessionCount = form.sessions.length;
-  const refuse = (problems: string[]) =>
+  const refuse = async (problems: string[]) =>
     replaceSubmittedCard(
       turn,
-      courseFormCard(turn.language, { form, problems, sessionCount, edit }),
+      await formCard(turn, services, { form, problems, sessionCount, edit }),
     );
   if (filledSessions(form).length === 0) return refuse([t.courseFormNoSession]);
   const reminders = remindersOf(form);
   if (!reminders.ok) return refuse([reminders.problem]);
+  const audience = audienceProblems(form, t);
+  if (audience.length > 0) return refuse(audience);
   const imported = await services.courses.importCsv(courseCsvOf(form, course.id), actorOf(turn), {
     reminders: reminders.offsets,
   });
   if (!imported.ok) return refuse(formProblemsOf(imported.problems));
   await replaceSubmittedCard(
     turn,
-    courseFormCard(turn.language, { form, sessionCount, edit, done: true }),
+    await formCard(turn, services, { form, sessionCount, edit, done: true }),
   );
   const changed = imported.saved.some((saved) => saved.outcome === 'updated');
   const told = changed ? t.courseFormSaved : t.courseFormUnchanged;
   await sendText(turn, told.replace('{title}', form.title));
+}
+
+/** Units or a group chosen as the audience, but none named. */
+function audienceProblems(form: CourseForm, t: Strings): string[] {
+  if (form.audienceKind === 'units' && splitUnits(form.audienceUnits).length === 0) {
+    return [t.composeUnitsMissing];
+  }
+  if (form.audienceKind === 'group' && !form.audienceGroup) return [t.composeGroupMissing];
+  return [];
+}
+
+/** The course form, with the organisation's units to pick the audience from. */
+async function formCard(
+  turn: Turn,
+  services: DialogServices,
+  data: Omit<Parameters<typeof courseFormCard>[1], 'units'>,
+): Promise<CardAttachment> {
+  return courseFormCard(turn.language, { ...data, units: await services.units.units() });
 }
 
 async function editableCourse(

@@ -246,6 +246,11 @@ function readCapacity(text: string, report: Report): number | undefined {
   return capacity;
 }
 
+/** A course's audience as the `Zielgruppe` column writes it; undefined when malformed. */
+export function readCourseAudience(text: string): CourseAudience | undefined {
+  return readAudience(text, () => undefined);
+}
+
 function readAudience(text: string, report: Report): CourseAudience | undefined {
   const keyword = text.toLocaleLowerCase('de-DE');
   if (text === '') {

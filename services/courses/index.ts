@@ -28,7 +28,7 @@ export {
   type Unregistered,
   type ViewerStatus,
 } from './seats';
-export { COURSE_CSV_HEADER, type CourseColumn } from './course-csv';
+export { COURSE_CSV_HEADER, readCourseAudience, type CourseColumn } from './course-csv';
 export { courseIdsIn, readCourseCsv, type CourseCsvRead, type PlannedCourse } from './course-plan';
 export { COURSE_ZONE, localTimeOf, readLocalTime } from './berlin-time';
 export { CITY_REMINDER_RULES, readOffset, reminderTime, type ReminderRules } from './reminder-time';

@@ -27,7 +27,7 @@ const form = {
   capacity: '8',
   deadlineDate: '2027-03-05',
   deadlineTime: '12:00',
-  audience: 'alle',
+  audienceKind: 'alle',
 };
 
 function readable(activity: Activity | undefined): string {
@@ -68,6 +68,10 @@ describe('creating a course with the form in Teams', () => {
   it('shows every problem and keeps every value, storing nothing', async () => {
     const shown = await connector.say(bot.messagesUrl, { user: isaiah, text: 'kurs anlegen' });
     expect(readable(shown.replies[0])).toContain('course.create');
+    // The audience is picked from the directory's units, not typed.
+    expect(readable(shown.replies[0])).toMatch(
+      /"id":"audienceUnits".*"value":"Fachbereich 3 Finanzen"/,
+    );
     const refused = await connector.say(bot.messagesUrl, {
       user: isaiah,
       value: { ...form, end2: '12:00', capacity: '0' },
@@ -80,16 +84,28 @@ describe('creating a course with the form in Teams', () => {
     expect(await storedCourses()).toEqual([]);
   });
 
-  it('refuses units the directory does not know, naming them, and stores nothing', async () => {
+  it('refuses units the directory does not know, or none, and stores nothing', async () => {
     const refused = await connector.say(bot.messagesUrl, {
       user: isaiah,
-      value: { ...form, audience: 'Fachbereich 3 Finanzen | FB 99 Raumfahrt' },
+      value: {
+        ...form,
+        audienceKind: 'units',
+        audienceUnits: 'Fachbereich 3 Finanzen,FB 99 Raumfahrt',
+      },
     });
     const card = readable(refused.replies[0]);
     expect(card).toContain(
       'Feld „Zielgruppe“: Diese Bereiche kennt das Verzeichnis nicht: FB 99 Raumfahrt',
     );
-    expect(card).toContain('"value":"Fachbereich 3 Finanzen | FB 99 Raumfahrt"');
+    // Both stay chosen, the unknown one offered too, so that nothing typed is lost.
+    expect(card).toContain('"value":"Fachbereich 3 Finanzen,FB 99 Raumfahrt"');
+    expect(card).toContain('{"title":"FB 99 Raumfahrt","value":"FB 99 Raumfahrt"}');
+
+    const none = await connector.say(bot.messagesUrl, {
+      user: isaiah,
+      value: { ...form, audienceKind: 'units', audienceUnits: '' },
+    });
+    expect(readable(none.replies[0])).toContain('Bitte mindestens einen Bereich angeben.');
     expect(await storedCourses()).toEqual([]);
   });
 

@@ -31,7 +31,9 @@ export const refused = cardSample('course form again with the import rules’ pr
       capacity: '0',
       deadlineDate: '2027-03-01',
       deadlineTime: '12:00',
-      audience: 'alle',
+      audienceKind: 'alle',
+      audienceUnits: '',
+      audienceGroup: '',
       reminders: 'P7D,P1D,PT1H',
     },
     problems: [
@@ -68,8 +70,11 @@ export const edit = cardSample('course form filled from a stored course, to edit
       capacity: '8',
       deadlineDate: '2027-03-05',
       deadlineTime: '12:00',
-      audience: 'Bürgeramt|Ordnungsamt',
+      audienceKind: 'units',
+      audienceUnits: 'Bürgeramt,Ordnungsamt',
+      audienceGroup: '',
       reminders: 'P2D,PT1H',
     },
+    units: ['Bürgeramt', 'Ordnungsamt', 'Amt für Umwelt, Klima und Energie', 'Kämmerei'],
   }),
 );

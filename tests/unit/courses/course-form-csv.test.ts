@@ -22,7 +22,7 @@ const submitted = {
   mode: 'praesenz',
   capacity: '12',
   deadlineDate: '2027-02-28',
-  audience: 'lotsen',
+  audienceKind: 'lotsen',
 };
 
 describe('the course form as import rows', () => {
@@ -57,7 +57,14 @@ describe('the course form as import rows', () => {
 
   it('fills the edit form from a stored course so that it reads back as the same draft', () => {
     const read = readCourseCsv(
-      courseCsvOf(readCourseForm({ ...submitted, audience: 'Bürgeramt|Ordnungsamt' }), 'K-3'),
+      courseCsvOf(
+        readCourseForm({
+          ...submitted,
+          audienceKind: 'units',
+          audienceUnits: 'Bürgeramt,Amt für Umwelt\\, Klima und Energie',
+        }),
+        'K-3',
+      ),
       now,
       new Map(),
     );
@@ -72,8 +79,31 @@ describe('the course form as import rows', () => {
       { date: '2027-07-06', start: '09:00', end: '10:30', place: 'Rathaus, Raum 2', link: '' },
     ]);
     expect(form).toMatchObject({ deadlineDate: '2027-02-28', deadlineTime: '12:00' });
+    expect(draft.audience).toEqual({
+      kind: 'units',
+      departments: ['Bürgeramt', 'Amt für Umwelt, Klima und Energie'],
+    });
     const again = readCourseCsv(courseCsvOf(form, 'K-3'), now, new Map());
     expect(again.ok && again.courses[0]?.draft).toEqual(draft);
+  });
+
+  it.each([
+    [
+      { audienceKind: 'group', audienceGroup: '4bb7a9d5-47c4-4641-abae-87f529da0d8d' },
+      { kind: 'group', groupId: '4bb7a9d5-47c4-4641-abae-87f529da0d8d' },
+    ],
+    [{ audienceKind: 'alle', audienceUnits: 'Bürgeramt' }, { kind: 'everyone' }],
+    // A form sent before the audience picker carries the import's text.
+    [
+      { audienceKind: undefined, audience: 'Bürgeramt|Ordnungsamt' },
+      { kind: 'units', departments: ['Bürgeramt', 'Ordnungsamt'] },
+    ],
+    [{ audienceKind: undefined, audience: 'lotsen' }, { kind: 'lotsen' }],
+  ])('reads the audience %j as %j', (fields, audience) => {
+    const value: Record<string, unknown> = { ...submitted, ...fields };
+    if (fields.audienceKind === undefined) delete value.audienceKind;
+    const read = readCourseCsv(courseCsvOf(readCourseForm(value), 'K-5'), now, new Map());
+    expect(read.ok && read.courses[0]?.draft.audience).toEqual(audience);
   });
 
   it("reads each session's online link, and an older form's one link as every filled session's", () => {
