@@ -17,7 +17,7 @@ import {
   type Course,
   type Saved,
 } from '../../services/courses';
-import { createDirectory } from '../../services/directory';
+import { createDirectory, UnitCatalog } from '../../services/directory';
 import { silentLogger } from '../../services/logging';
 import { Scheduler } from '../../services/scheduler';
 import type { Store } from '../../services/storage';
@@ -50,6 +50,8 @@ function coursesOn(store: Store, clock: Clock): Courses {
     store,
     clock,
     directory,
+    // A person at the console can wait for a large directory; a Teams turn cannot.
+    units: new UnitCatalog(directory, clock, { waitMs: 120_000 }),
     // Not started: the CLI only schedules; the running bot executes the jobs.
     scheduler: new Scheduler({ store, clock }),
     sender: new ConnectorSender({ tokens: tokenSourceFor(config.credentials) }),
