@@ -213,8 +213,11 @@ function wordMatch(word: IndexedWord, best: ReadonlyMap<string, number>): number
   const head = word.parts[word.parts.length - 1];
   if (head === undefined) return whole;
   const modifiers = word.parts.slice(0, -1);
+  // A modifier too short to index ("E-" of "E-Mail") leaves the head alone, at its share.
   const modifierMatch =
-    modifiers.reduce((sum, part) => sum + (best.get(part) ?? 0), 0) / modifiers.length;
+    modifiers.length === 0
+      ? 0
+      : modifiers.reduce((sum, part) => sum + (best.get(part) ?? 0), 0) / modifiers.length;
   return Math.max(whole, HEAD_SHARE * (best.get(head) ?? 0) + (1 - HEAD_SHARE) * modifierMatch);
 }
 

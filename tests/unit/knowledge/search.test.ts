@@ -3,7 +3,7 @@ import {
   defaultSearchTuning,
   type SearchResults,
 } from '../../../services/knowledge';
-import { fixtureEntries } from './fixture-kb';
+import { fixtureEntries, kbEntry } from './fixture-kb';
 
 const index = buildKnowledgeIndex(fixtureEntries());
 const topId = (results: SearchResults): string | undefined => results.hits[0]?.entry.id;
@@ -38,6 +38,14 @@ describe('knowledge search', () => {
       'Meeting in Teams anlegen',
     );
   });
+
+  it.each(['Gibt es eine Schulung für die E-Akte?', 'Wie verschlüssele ich eine E-Mail?'])(
+    'counts the phrasing "%s" as covered, though its "E-" is too short to index',
+    (question) => {
+      const single = buildKnowledgeIndex([kbEntry('1', question)]);
+      expect(single.search(question).hits[0]?.evidence.phrasingCoverage).toBeCloseTo(1);
+    },
+  );
 
   it('answers a known question more confidently than an unrelated one', () => {
     const known = index.search('Wie plane ich eine Teams-Besprechung?').hits[0]?.confidence ?? 0;
