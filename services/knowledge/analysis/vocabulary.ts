@@ -41,8 +41,35 @@ const FAR_TYPO_WEIGHT = 0.6;
 export function typoEdits(word: string, known: string): number | undefined {
   const allowance = typoAllowance(word.length);
   if (allowance === 0 || Math.abs(word.length - known.length) > allowance) return undefined;
+  // Most candidates differ in more letters than the allowance: skip the costly distance.
+  if (letterDifference(word, known) > allowance) return undefined;
   const edits = levenshtein(word, known).steps;
   return edits > 0 && edits <= allowance ? edits : undefined;
+}
+
+/** Letter counts by character code (folded into 128 slots), reset after each use. */
+const letterCounts = new Int16Array(128);
+
+/**
+ * How many letters one word has that the other lacks, the larger of the two sides: a lower
+ * bound of the edit distance (an edit changes each side by one at most, a swap by none).
+ * Codes sharing a slot can only lower it, so the bound stays safe.
+ */
+function letterDifference(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]! += 1;
+  for (let i = 0; i < b.length; i++) letterCounts[b.charCodeAt(i) & 127]! -= 1;
+  let surplus = 0;
+  let lack = 0;
+  for (const word of [a, b]) {
+    for (let i = 0; i < word.length; i++) {
+      const slot = word.charCodeAt(i) & 127;
+      const count = letterCounts[slot] as number;
+      if (count > 0) surplus += count;
+      else lack -= count;
+      letterCounts[slot] = 0;
+    }
+  }
+  return Math.max(surplus, lack);
 }
 
 /**

@@ -1,3 +1,5 @@
+import levenshtein from 'damerau-levenshtein';
+import fc from 'fast-check';
 import { textWords } from '../../../services/knowledge/analysis/analyser';
 import {
   splitCompound,
@@ -16,7 +18,11 @@ import {
   isGermanStopWord,
 } from '../../../services/knowledge/analysis/stopwords';
 import { foldCase, foldTranscriptions, words } from '../../../services/knowledge/analysis/text';
-import { typoAllowance, Vocabulary } from '../../../services/knowledge/analysis/vocabulary';
+import {
+  typoAllowance,
+  typoEdits,
+  Vocabulary,
+} from '../../../services/knowledge/analysis/vocabulary';
 
 const key = (word: string): string => stemGerman(foldTranscriptions(foldCase(word)));
 
@@ -165,6 +171,44 @@ describe('vocabulary look-ups', () => {
     [14, 2],
   ])('allows a typo distance by word length (%i letters → %i)', (length, allowance) => {
     expect(typoAllowance(length)).toBe(allowance);
+  });
+
+  it('counts typo edits as the full edit distance does, for any word and its misspellings', () => {
+    // Few letters (umlauts and a non-Latin letter too), so that letters repeat and share
+    // slots of the quick letter count; the second word is the first with up to three edits.
+    const letter = fc.constantFrom(...'abeinrstäüßŋ');
+    const edit = fc.tuple(fc.constantFrom('insert', 'delete', 'replace', 'swap'), fc.nat(), letter);
+    const pair = fc
+      .tuple(
+        fc.string({ unit: letter, minLength: 1, maxLength: 10 }),
+        fc.array(edit, { maxLength: 3 }),
+      )
+      .map(([word, edits]) => {
+        let typed = word;
+        for (const [kind, at, char] of edits) {
+          const i = at % (typed.length + 1);
+          if (kind === 'insert') typed = typed.slice(0, i) + char + typed.slice(i);
+          else if (kind === 'delete') typed = typed.slice(0, i) + typed.slice(i + 1);
+          else if (kind === 'replace') typed = typed.slice(0, i) + char + typed.slice(i + 1);
+          else
+            typed =
+              typed.slice(0, i) +
+              typed.slice(i + 1, i + 2) +
+              typed.slice(i, i + 1) +
+              typed.slice(i + 2);
+        }
+        return [typed, word] as const;
+      });
+    fc.assert(
+      fc.property(pair, ([typed, known]) => {
+        const allowance = typoAllowance(typed.length);
+        const edits = levenshtein(typed, known).steps;
+        const withinReach = allowance > 0 && Math.abs(typed.length - known.length) <= allowance;
+        const expected = withinReach && edits > 0 && edits <= allowance ? edits : undefined;
+        expect(typoEdits(typed, known)).toBe(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('finds a known word behind a typo', () => {
