@@ -1,4 +1,5 @@
 import { renderCard, type CardAttachment } from './render';
+import { unitValue } from './unit-field';
 import type { Language } from './strings';
 import template from './templates/announcement-compose.json';
 
@@ -49,30 +50,6 @@ export interface AnnouncementComposeData {
   courses?: Array<{ title: string; value: string }>;
   /** The organisation's units to pick from; none: the units are typed. */
   units?: readonly string[];
-}
-
-/**
- * A unit name as one value of the `units` field. Teams joins the picks of a multi-select
- * with commas, and unit names may hold commas ("Amt für Umwelt, Klima und Energie").
- */
-export function unitValue(name: string): string {
-  return name.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
-}
-
-/** The unit names of the `units` field, picked or typed. */
-export function splitUnits(units: string): string[] {
-  const names: string[] = [];
-  let current = '';
-  for (let i = 0; i < units.length; i++) {
-    const char = units[i] as string;
-    if (char === '\\' && i + 1 < units.length) current += units[++i];
-    else if (char === ',') {
-      names.push(current);
-      current = '';
-    } else current += char;
-  }
-  names.push(current);
-  return names.map((name) => name.trim()).filter((name) => name !== '');
 }
 
 /** The organiser's form for a general announcement (filled again after a refusal). */

@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { splitUnits, unitValue } from './announcement-compose';
+import { splitUnits, unitValue } from './unit-field';
 import { renderCard, type CardAttachment } from './render';
 import { strings, type Language } from './strings';
 import template from './templates/course-form.json';

@@ -44,8 +44,7 @@ export {
 export {
   EMPTY_ANNOUNCEMENT_FORM,
   announcementComposeCard,
-  splitUnits,
-  unitValue,
   type AnnouncementComposeData,
   type AnnouncementForm,
 } from './announcement-compose';
+export { splitUnits, unitValue } from './unit-field';

@@ -5,7 +5,8 @@
  * ways refuse the same mistakes; a refused form comes back with every problem and every value.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { courseFormCard, splitUnits, strings, type CardAttachment, type Strings } from '../cards';
+import { courseFormCard, strings, type CardAttachment, type Strings } from '../cards';
+import { audiencePickProblems } from './audience-pick';
 import {
   FORM_SESSIONS,
   courseCsvOf,
@@ -140,13 +141,9 @@ export async function updateCourseFromForm(
   await sendText(turn, told.replace('{title}', form.title));
 }
 
-/** Units or a group chosen as the audience, but none named. */
 function audienceProblems(form: CourseForm, t: Strings): string[] {
-  if (form.audienceKind === 'units' && splitUnits(form.audienceUnits).length === 0) {
-    return [t.composeUnitsMissing];
-  }
-  if (form.audienceKind === 'group' && !form.audienceGroup) return [t.composeGroupMissing];
-  return [];
+  const pick = { kind: form.audienceKind, units: form.audienceUnits, groupId: form.audienceGroup };
+  return audiencePickProblems(pick, t);
 }
 
 /** The course form, with the organisation's units to pick the audience from. */

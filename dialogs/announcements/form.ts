@@ -14,6 +14,7 @@ import {
 } from '../../cards';
 import type { Audience, BroadcastMessages } from '../../services/broadcast';
 import { readLocalTime } from '../../services/courses';
+import { audiencePickProblems } from '../audience-pick';
 
 /** The card's content, without the ids the dialog adds. */
 export type AnnouncementContent = Omit<AnnouncementCardData, 'broadcastId' | 'edited'>;
@@ -102,11 +103,8 @@ function contentProblems(form: AnnouncementForm, t: Texts): string[] {
 }
 
 function audienceProblems(form: AnnouncementForm, t: Texts): string[] {
-  if (form.audience === 'units' && splitUnits(form.units).length === 0)
-    return [t.composeUnitsMissing];
-  if (form.audience === 'group' && !form.groupId) return [t.composeGroupMissing];
   if (form.audience === 'course' && !form.courseId) return [t.composeCourseMissing];
-  return [];
+  return audiencePickProblems({ kind: form.audience, units: form.units, groupId: form.groupId }, t);
 }
 
 /** The Berlin time to send at, undefined for "now", or why it cannot be used. */

@@ -263,17 +263,20 @@ const SYNONYM_GROUPS = `${GERMAN_SYNONYMS}\n${RELATED_WORD_GROUPS}`;
 const fold = (word: string): string => foldTranscriptions(foldCase(word));
 const foldGerman = (word: string): string => stemGerman(fold(word));
 
-function parseEnglish(): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+/** German stems by English stem, and each English word as written with its stem. */
+function parseEnglish(): { germanByStem: Map<string, string[]>; stemByWord: Map<string, string> } {
+  const germanByStem = new Map<string, string[]>();
+  const stemByWord = new Map<string, string>();
   for (const line of ENGLISH_TO_GERMAN.trim().split('\n')) {
     const [english = '', german = ''] = line.split(':');
     const targets = german.trim().split(/\s+/).map(foldGerman);
     for (const word of english.trim().split(/\s+/)) {
       const key = stemEnglish(word);
-      map.set(key, [...new Set([...(map.get(key) ?? []), ...targets])]);
+      stemByWord.set(word, key);
+      germanByStem.set(key, [...new Set([...(germanByStem.get(key) ?? []), ...targets])]);
     }
   }
-  return map;
+  return { germanByStem, stemByWord };
 }
 
 function parseSynonyms(): Map<string, string[]> {
@@ -290,14 +293,6 @@ function parseSynonyms(): Map<string, string[]> {
 
 const english = parseEnglish();
 const MIN_MISSPELT_ENGLISH = 6;
-/** The English words of the lexicon as written, for typo look-ups. */
-const englishWords = [
-  ...new Set(
-    ENGLISH_TO_GERMAN.trim()
-      .split('\n')
-      .flatMap((line) => (line.split(':')[0] ?? '').trim().split(/\s+/)),
-  ),
-];
 const synonyms = parseSynonyms();
 
 /** The folded synonym words and their stems: words the analyser knows beyond the KB. */
@@ -309,7 +304,7 @@ export const thesaurusWords: ReadonlyMap<string, string> = new Map(
 
 /** German stems for a lower-case English word, or none. */
 export function germanForEnglish(lower: string): readonly string[] {
-  return english.get(stemEnglish(lower)) ?? [];
+  return english.germanByStem.get(stemEnglish(lower)) ?? [];
 }
 
 /**
@@ -320,9 +315,9 @@ export function germanForEnglish(lower: string): readonly string[] {
 export function germanForMisspeltEnglish(lower: string): readonly string[] {
   if (lower.length < MIN_MISSPELT_ENGLISH) return [];
   const found = new Set<string>();
-  for (const word of englishWords) {
+  for (const [word, stem] of english.stemByWord) {
     if (typoEdits(lower, word) === undefined) continue;
-    for (const german of germanForEnglish(word)) found.add(german);
+    for (const german of english.germanByStem.get(stem) ?? []) found.add(german);
   }
   return [...found];
 }
