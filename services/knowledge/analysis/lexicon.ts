@@ -235,7 +235,6 @@ const GERMAN_SYNONYMS = `
   fb fachbereich
   status verfügbarkeit präsenz onlinestatus
   abwesend inaktiv gelb
-  beschäftigt rot
   aufgabe tätigkeit
   dienstausweis mitarbeiterausweis chipkarte
   entsperren freischalten
@@ -279,14 +278,28 @@ function parseEnglish(): { germanByStem: Map<string, string[]>; stemByWord: Map<
   return { germanByStem, stemByWord };
 }
 
+/**
+ * Each stem with the other members of its groups, and with the members of the groups
+ * those share a word with: groups written apart still meet through a common word
+ * ("Abteilungsleiter" ~ "Führungskraft" ~ "Vorgesetzter"). One step only, so a chain of
+ * groups does not drift into unrelated meanings.
+ */
 function parseSynonyms(): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+  const direct = new Map<string, Set<string>>();
   for (const line of SYNONYM_GROUPS.trim().split('\n')) {
-    const group = [...new Set(line.trim().split(/\s+/).map(foldGerman))];
+    const group = new Set(line.trim().split(/\s+/).map(foldGerman));
     for (const stem of group) {
-      const others = group.filter((other) => other !== stem);
-      map.set(stem, [...new Set([...(map.get(stem) ?? []), ...others])]);
+      const others = direct.get(stem) ?? new Set<string>();
+      for (const other of group) others.add(other);
+      direct.set(stem, others);
     }
+  }
+  const map = new Map<string, string[]>();
+  for (const [stem, group] of direct) {
+    const related = new Set<string>();
+    for (const member of group) for (const other of direct.get(member) ?? []) related.add(other);
+    related.delete(stem);
+    map.set(stem, [...related]);
   }
   return map;
 }

@@ -102,8 +102,11 @@ export function participleBase(folded: string): string | undefined {
   return match ? stemGerman(`${match[1] ?? ''}${match[2] ?? ''}`) : undefined;
 }
 
-/** A weak verb form ending in -t or -et ("plant", "segnet"): the base and the ending. */
-const WEAK_VERB_FORM = /^(\p{L}{3,}?)(e?t)$/u;
+/**
+ * A weak verb form ending in -t or -et ("plant", "segnet"), maybe with an adjective
+ * ending ("gelöschte", "eingescanntes"): the base and the ending.
+ */
+const WEAK_VERB_FORM = /^(\p{L}{3,}?)(e?t)(?:e|em|en|er|es)?$/u;
 
 /**
  * Stems of the infinitives a weak verb form may come from, past participles included:
@@ -170,10 +173,11 @@ export class Vocabulary implements CompoundVocabulary {
         this.link(stem, bare, PREFIXED_WEIGHT);
       }
     }
+    // A participle of the knowledge base meets its verb ("gelöschte" → löschen).
     for (const [surface, stem] of surfaces) {
-      const base = participleBase(surface);
-      if (base && base !== stem) {
-        for (const match of this.related(base)) this.link(stem, match.stem);
+      if (!PARTICIPLE.test(surface)) continue;
+      for (const infinitive of verbBases(surface)) {
+        for (const match of this.related(infinitive)) this.link(stem, match.stem);
       }
     }
     for (const surface of this.typoTargets.keys()) addToBucket(this.buckets, surface);

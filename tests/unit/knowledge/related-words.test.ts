@@ -42,6 +42,9 @@ describe('related words of office German', () => {
     ['zuständig', 'Ansprechpartner'],
     ['Verteiler', 'Empfänger'],
     ['dienstlich', 'Dienst'],
+    // Two groups that share a word ("Führungskraft") meet as one.
+    ['Abteilungsleiter', 'Vorgesetzter'],
+    ['kaputt', 'streiken'],
   ])('%s meets %s', (a, b) => {
     expect(synonymsOf(key(a))).toContain(key(b));
     expect(synonymsOf(key(b))).toContain(key(a));
@@ -55,6 +58,9 @@ describe('related words of office German', () => {
     ['Urlaub', 'Schulung'],
     ['Gehalt', 'Kosten'],
     ['zeigen', 'anzeigen'],
+    // "Beschäftigte" (staff) and "beschäftigt" (busy, a red status) share a stem; no
+    // group may bridge them.
+    ['Kollegin', 'rot'],
   ])('%s does not meet %s', (a, b) => {
     expect(synonymsOf(key(a))).not.toContain(key(b));
   });
@@ -65,6 +71,8 @@ describe('weak verb forms', () => {
     ['eingeplant', 'einplanen'],
     ['genehmigt', 'genehmigen'],
     ['gespeichert', 'speichern'],
+    ['gelöschte', 'löschen'],
+    ['eingescanntes', 'einscannen'],
     ['abgesegnet', 'absegnen'],
     ['angezeigt', 'anzeigen'],
     ['arbeitet', 'arbeiten'],
