@@ -142,9 +142,9 @@ export class QuestionScorer {
     let unknown = 0;
     for (const token of tokens) {
       if (token.stop && token.readings.length === 0) continue;
-      const mass = this.scoreToken(token, best, unknownMass);
+      const { mass, unknownPart } = this.scoreToken(token, best, unknownMass);
       total += mass;
-      if (token.readings.length === 0) unknown += mass;
+      unknown += unknownPart;
       const bit =
         token.stop || contentMasses.length >= TRACKED_TOKENS ? 0 : 1 << contentMasses.length;
       if (!token.stop && bit !== 0) {
@@ -224,13 +224,23 @@ export class QuestionScorer {
     };
   }
 
-  /** Leaves the token's values in `token`/`tokenInQuestions`; returns its mass. */
-  private scoreToken(token: QueryToken, best: Map<string, number>, unknownMass: number): number {
+  /**
+   * Leaves the token's values in `token`/`tokenInQuestions`; returns its mass and how much
+   * of it the knowledge base does not know (all of an unknown word, the unknown parts of a
+   * compound).
+   */
+  private scoreToken(
+    token: QueryToken,
+    best: Map<string, number>,
+    unknownMass: number,
+  ): { mass: number; unknownPart: number } {
     const tokenWeight = (token.stop ? this.weights.stopWordWeight : 1) * token.weight;
     const unknownTokenMass = unknownMass * token.weight;
     let mass = token.readings.length === 0 ? unknownTokenMass : 0;
+    let unknownPart = mass;
     for (const reading of token.readings) {
       let readingMass = 0;
+      let readingUnknown = 0;
       for (const part of reading) {
         let partMass = 0;
         for (const { term, weight } of part) {
@@ -252,14 +262,18 @@ export class QuestionScorer {
           }
         }
         // A part the knowledge base does not know weighs like an unknown word.
+        if (part.length === 0) readingUnknown += unknownTokenMass / reading.length;
         readingMass += part.length > 0 ? partMass : unknownTokenMass / reading.length;
         this.part.drainInto(this.reading, 'add');
         this.partInQuestions.drainInto(this.readingInQuestions, 'add');
       }
-      mass = Math.max(mass, readingMass);
+      if (readingMass > mass) {
+        mass = readingMass;
+        unknownPart = readingUnknown;
+      }
       this.reading.drainInto(this.token, 'keepLarger');
       this.readingInQuestions.drainInto(this.tokenInQuestions, 'keepLarger');
     }
-    return mass;
+    return { mass, unknownPart };
   }
 }

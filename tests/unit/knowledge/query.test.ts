@@ -166,6 +166,10 @@ describe('search on chat messages', () => {
     expect(top('Passwort ändern')?.evidence.unknownShare).toBe(0);
   });
 
+  it('counts the part of a compound the knowledge base does not know as unknown', () => {
+    expect(top('Kantinenpasswort ändern')?.evidence.unknownShare).toBeGreaterThan(0);
+  });
+
   it('reports the share of content words an entry matches', () => {
     expect(top('Passwort ändern')?.evidence.tokenCoverage).toBe(1);
     expect(top('Passwort für die Kantinenkarte ändern')?.evidence.tokenCoverage).toBeLessThan(1);
