@@ -93,4 +93,6 @@ export const RELATED_WORD_GROUPS = `
   website webseite internetseite homepage
   zugriff zugreifen
   zuständig verantwortlich ansprechpartner ansprechpartnerin ansprechperson
+  verstehen kapieren checken raffen begreifen
+  barrierefrei barrierefreiheit sehbehindert blind screenreader bildschirmleser
 `;

@@ -42,6 +42,8 @@ describe('related words of office German', () => {
     ['zuständig', 'Ansprechpartner'],
     ['Verteiler', 'Empfänger'],
     ['dienstlich', 'Dienst'],
+    ['kapieren', 'verstehen'],
+    ['sehbehindert', 'barrierefrei'],
     // Two groups that share a word ("Führungskraft") meet as one.
     ['Abteilungsleiter', 'Vorgesetzter'],
     ['kaputt', 'streiken'],
