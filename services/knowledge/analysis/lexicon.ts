@@ -262,20 +262,29 @@ const SYNONYM_GROUPS = `${GERMAN_SYNONYMS}\n${RELATED_WORD_GROUPS}`;
 const fold = (word: string): string => foldTranscriptions(foldCase(word));
 const foldGerman = (word: string): string => stemGerman(fold(word));
 
-/** German stems by English stem, and each English word as written with its stem. */
-function parseEnglish(): { germanByStem: Map<string, string[]>; stemByWord: Map<string, string> } {
+/**
+ * German stems by English word as listed, and by English stem for the other forms. A
+ * listed word keeps its own meaning where the stemmer joins words that differ
+ * ("access" is no "accessible", "record" no "records").
+ */
+function parseEnglish(): {
+  germanByWord: Map<string, string[]>;
+  germanByStem: Map<string, string[]>;
+} {
+  const germanByWord = new Map<string, string[]>();
   const germanByStem = new Map<string, string[]>();
-  const stemByWord = new Map<string, string>();
+  const add = (map: Map<string, string[]>, key: string, targets: string[]): void => {
+    map.set(key, [...new Set([...(map.get(key) ?? []), ...targets])]);
+  };
   for (const line of ENGLISH_TO_GERMAN.trim().split('\n')) {
     const [english = '', german = ''] = line.split(':');
     const targets = german.trim().split(/\s+/).map(foldGerman);
     for (const word of english.trim().split(/\s+/)) {
-      const key = stemEnglish(word);
-      stemByWord.set(word, key);
-      germanByStem.set(key, [...new Set([...(germanByStem.get(key) ?? []), ...targets])]);
+      add(germanByWord, word, targets);
+      add(germanByStem, stemEnglish(word), targets);
     }
   }
-  return { germanByStem, stemByWord };
+  return { germanByWord, germanByStem };
 }
 
 /**
@@ -317,7 +326,7 @@ export const thesaurusWords: ReadonlyMap<string, string> = new Map(
 
 /** German stems for a lower-case English word, or none. */
 export function germanForEnglish(lower: string): readonly string[] {
-  return english.germanByStem.get(stemEnglish(lower)) ?? [];
+  return english.germanByWord.get(lower) ?? english.germanByStem.get(stemEnglish(lower)) ?? [];
 }
 
 /**
@@ -328,9 +337,9 @@ export function germanForEnglish(lower: string): readonly string[] {
 export function germanForMisspeltEnglish(lower: string): readonly string[] {
   if (lower.length < MIN_MISSPELT_ENGLISH) return [];
   const found = new Set<string>();
-  for (const [word, stem] of english.stemByWord) {
+  for (const [word, germanWords] of english.germanByWord) {
     if (typoEdits(lower, word) === undefined) continue;
-    for (const german of english.germanByStem.get(stem) ?? []) found.add(german);
+    for (const german of germanWords) found.add(german);
   }
   return [...found];
 }

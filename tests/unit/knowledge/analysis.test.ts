@@ -249,6 +249,15 @@ describe('domain lexicon', () => {
     );
   });
 
+  it('keeps apart listed English words the stemmer joins', () => {
+    expect(germanForEnglish('access')).toContain(key('Zugriff'));
+    expect(germanForEnglish('access')).not.toContain(key('barrierefrei'));
+    expect(germanForEnglish('accessible')).toContain(key('barrierefrei'));
+    expect(germanForEnglish('accessible')).not.toContain(key('Zugriff'));
+    // A form the list does not name is read by its stem.
+    expect(germanForEnglish('accesses')).toContain(key('Zugriff'));
+  });
+
   it('knows German synonyms both ways', () => {
     expect(synonymsOf(key('Kennwort'))).toContain(key('Passwort'));
     expect(synonymsOf(key('Passwort'))).toContain(key('Kennwort'));
