@@ -207,7 +207,7 @@ const GERMAN_SYNONYMS = `
   mikrofon mikro
   servicedesk helpdesk hotline support
   lotse lotsin lotsen lotsinnen digitallotse digitallotsin
-  wiederherstellen zurückholen wiederholen
+  wiederherstellen zurückholen wiederholen zurückbekommen zurückkriegen
   gesperrt blockiert
   phishing spam fake betrug gefälscht
   kollege kollegin mitarbeiter mitarbeiterin beschäftigte

@@ -43,6 +43,7 @@ describe('related words of office German', () => {
     ['Verteiler', 'Empfänger'],
     ['dienstlich', 'Dienst'],
     ['kapieren', 'verstehen'],
+    ['zurückkriegen', 'wiederherstellen'],
     ['sehbehindert', 'barrierefrei'],
     // Two groups that share a word ("Führungskraft") meet as one.
     ['Abteilungsleiter', 'Vorgesetzter'],
