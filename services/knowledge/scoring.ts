@@ -261,9 +261,14 @@ export class QuestionScorer {
             }
           }
         }
-        // A part the knowledge base does not know weighs like an unknown word.
-        if (part.length === 0) readingUnknown += unknownTokenMass / reading.length;
-        readingMass += part.length > 0 ? partMass : unknownTokenMass / reading.length;
+        if (part.length > 0) {
+          readingMass += partMass;
+        } else {
+          // A part the knowledge base does not know weighs like an unknown word, and is one.
+          const unknownPartMass = unknownTokenMass / reading.length;
+          readingMass += unknownPartMass;
+          readingUnknown += unknownPartMass;
+        }
         this.part.drainInto(this.reading, 'add');
         this.partInQuestions.drainInto(this.readingInQuestions, 'add');
       }
