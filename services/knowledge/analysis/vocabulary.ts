@@ -277,8 +277,9 @@ function typoMatches(
     for (const first of new Set(firstLetters)) {
       for (const known of buckets.get(bucketKey(first, length)) ?? []) {
         const edits = typoEdits(word, known);
+        if (edits === undefined) continue;
         const stem = stemOf(known);
-        if (edits === undefined || stem === undefined) continue;
+        if (stem === undefined) continue;
         const weight = edits === 1 ? TYPO_WEIGHT : FAR_TYPO_WEIGHT;
         if ((best.get(stem) ?? 0) < weight) best.set(stem, weight);
       }
